@@ -1,0 +1,206 @@
+package io.pushgateway.model;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable list of label pairs, sorted by name (UTF-8 byte order, stable, so that duplicate
+ * names stay adjacent and in their original order). Duplicates are kept: detecting them is the
+ * consistency check's job, not this class's.
+ */
+public final class Labels {
+  /** No labels. */
+  public static final Labels EMPTY = new Labels(new String[0]);
+
+  /**
+   * The order of series within a family in the exposition (Go's metric sorter): fewer labels first,
+   * then label values compared position by position; label names are not compared.
+   */
+  public static final Comparator<Labels> EXPOSITION_ORDER = Labels::compareForExposition;
+
+  /** Alternating names and values: name0, value0, name1, value1, ... */
+  private final String[] pairs;
+
+  private Labels(String[] pairs) {
+    this.pairs = pairs;
+  }
+
+  /** Labels from alternating names and values, in any order. */
+  public static Labels of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("odd number of names and values");
+    }
+    return sortedCopyOf(namesAndValues.clone());
+  }
+
+  /** Labels from a map (iteration order irrelevant). */
+  public static Labels of(Map<String, String> map) {
+    String[] pairs = new String[map.size() * 2];
+    int i = 0;
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      pairs[i++] = e.getKey();
+      pairs[i++] = e.getValue();
+    }
+    return sortedCopyOf(pairs);
+  }
+
+  /**
+   * Labels from alternating names and values that the caller hands over and never touches again (no
+   * defensive copy is made).
+   */
+  public static Labels ofOwned(String[] namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("odd number of names and values");
+    }
+    return sortedCopyOf(namesAndValues);
+  }
+
+  private static Labels sortedCopyOf(String[] pairs) {
+    if (pairs.length == 0) {
+      return EMPTY;
+    }
+    if (!isSorted(pairs)) {
+      sortPairs(pairs);
+    }
+    return new Labels(pairs);
+  }
+
+  private static boolean isSorted(String[] pairs) {
+    for (int i = 2; i < pairs.length; i += 2) {
+      if (Utf8Order.compare(pairs[i - 2], pairs[i]) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Stable insertion sort by name: label sets are small. */
+  private static void sortPairs(String[] pairs) {
+    for (int i = 2; i < pairs.length; i += 2) {
+      String name = pairs[i];
+      String value = pairs[i + 1];
+      int j = i - 2;
+      while (j >= 0 && Utf8Order.compare(pairs[j], name) > 0) {
+        pairs[j + 2] = pairs[j];
+        pairs[j + 3] = pairs[j + 1];
+        j -= 2;
+      }
+      pairs[j + 2] = name;
+      pairs[j + 3] = value;
+    }
+  }
+
+  /** The number of label pairs. */
+  public int size() {
+    return pairs.length / 2;
+  }
+
+  /** Whether there are no labels. */
+  public boolean isEmpty() {
+    return pairs.length == 0;
+  }
+
+  /** The name of the i-th pair in sorted order. */
+  public String name(int i) {
+    return pairs[2 * i];
+  }
+
+  /** The value of the i-th pair in sorted order. */
+  public String value(int i) {
+    return pairs[2 * i + 1];
+  }
+
+  /** The value of the first pair with this name, or null. */
+  public @Nullable String get(String name) {
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i].equals(name)) {
+        return pairs[i + 1];
+      }
+    }
+    return null;
+  }
+
+  /** Whether a pair with this name exists. */
+  public boolean contains(String name) {
+    return get(name) != null;
+  }
+
+  /** The first name that occurs more than once, or null. */
+  public @Nullable String firstDuplicateName() {
+    for (int i = 2; i < pairs.length; i += 2) {
+      if (pairs[i].equals(pairs[i - 2])) {
+        return pairs[i];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * These labels with every pair of {@code overrides} set (replacing all pairs of the same name)
+   * and, if no pair named {@code defaultName} exists afterwards, that name with an empty value.
+   * This is the Pushgateway's sanitisation of pushed series.
+   */
+  public Labels withOverridesAndDefault(Labels overrides, String defaultName) {
+    String[] out = new String[pairs.length + overrides.pairs.length + 2];
+    int n = 0;
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (overrides.get(pairs[i]) == null) {
+        out[n++] = pairs[i];
+        out[n++] = pairs[i + 1];
+      }
+    }
+    System.arraycopy(overrides.pairs, 0, out, n, overrides.pairs.length);
+    n += overrides.pairs.length;
+    boolean hasDefault = false;
+    for (int i = 0; i < n; i += 2) {
+      if (out[i].equals(defaultName)) {
+        hasDefault = true;
+        break;
+      }
+    }
+    if (!hasDefault) {
+      out[n++] = defaultName;
+      out[n++] = "";
+    }
+    return sortedCopyOf(n == out.length ? out : Arrays.copyOf(out, n));
+  }
+
+  /** Compares in the exposition's series order (see {@link #EXPOSITION_ORDER}). */
+  public static int compareForExposition(Labels a, Labels b) {
+    if (a.pairs.length != b.pairs.length) {
+      return Integer.compare(a.pairs.length, b.pairs.length);
+    }
+    for (int i = 1; i < a.pairs.length; i += 2) {
+      int c = Utf8Order.compare(a.pairs[i], b.pairs[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Labels other && Arrays.equals(pairs, other.pairs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(pairs);
+  }
+
+  /** Renders like {@code {a="1",b="2"}} (values not escaped; for messages and debugging). */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(pairs[i]).append("=\"").append(pairs[i + 1]).append('"');
+    }
+    return sb.append('}').toString();
+  }
+}
