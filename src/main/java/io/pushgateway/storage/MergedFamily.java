@@ -1,0 +1,199 @@
+package io.pushgateway.storage;
+
+import io.pushgateway.model.GroupingKey;
+import io.pushgateway.model.Metric;
+import io.pushgateway.model.MetricFamily;
+import io.pushgateway.model.MetricType;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All pushed families of one name, merged across groups as a scrape shows them, kept up to date
+ * incrementally: the groups that have the family (in grouping-key order), every series in
+ * exposition order, and the counts the consistency check needs. Immutable; a write that touches the
+ * name produces a new instance, so readers may cache anything derived from an instance.
+ *
+ * <p>Deterministic where Go is random: help, type and unit come from the first group in
+ * grouping-key order (or from the gateway's own family of that name).
+ */
+public final class MergedFamily {
+  private static final int KIND_COUNT = MetricType.values().length;
+
+  private final String name;
+  private final @Nullable OwnFamily own;
+  private final PersistentSortedMap<GroupingKey, StoredFamily> byGroup;
+  private final PersistentSortedMap<SeriesEntry, Metric> series;
+
+  /** Per type ordinal: how many groups' families have a series lacking that type's value. */
+  private final int[] lackingGroups;
+
+  private final int badMetrics;
+  private final int duplicatePairs;
+
+  private MergedFamily(
+      String name,
+      @Nullable OwnFamily own,
+      PersistentSortedMap<GroupingKey, StoredFamily> byGroup,
+      PersistentSortedMap<SeriesEntry, Metric> series,
+      int[] lackingGroups,
+      int badMetrics,
+      int duplicatePairs) {
+    this.name = name;
+    this.own = own;
+    this.byGroup = byGroup;
+    this.series = series;
+    this.lackingGroups = lackingGroups;
+    this.badMetrics = badMetrics;
+    this.duplicatePairs = duplicatePairs;
+  }
+
+  static MergedFamily empty(String name, @Nullable OwnFamily own) {
+    return new MergedFamily(
+        name,
+        own,
+        PersistentSortedMap.empty(),
+        PersistentSortedMap.empty(SeriesEntry.ORDER),
+        new int[KIND_COUNT],
+        0,
+        0);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The family of the first group in grouping-key order. */
+  private MetricFamily first() {
+    PersistentSortedMap.Entry<GroupingKey, StoredFamily> e = byGroup.first();
+    if (e == null) {
+      throw new IllegalStateException("merged family without groups: " + name);
+    }
+    return e.value().family();
+  }
+
+  /** The help to expose: the gateway's own help for its own names, else the first group's. */
+  public @Nullable String help() {
+    return own != null ? own.help() : first().help();
+  }
+
+  /** The type as pushed by the first group, null if it was not set (a protobuf default). */
+  public @Nullable MetricType type() {
+    return own != null ? own.type() : first().type();
+  }
+
+  /** The type every series must match. */
+  public MetricType effectiveType() {
+    return own != null ? own.type() : first().effectiveType();
+  }
+
+  /** The type of the pushed families (first group), ignoring any own family of the name. */
+  MetricType pushedType() {
+    return first().effectiveType();
+  }
+
+  public @Nullable String unit() {
+    return first().unit();
+  }
+
+  /** Whether the gateway has its own family of this name. */
+  public boolean isOwn() {
+    return own != null;
+  }
+
+  /** Every series of every group, in exposition order. */
+  public Iterable<Metric> metrics() {
+    return series.values();
+  }
+
+  public int metricCount() {
+    return series.size();
+  }
+
+  public int groupCount() {
+    return byGroup.size();
+  }
+
+  /** The groups that have this family, in grouping-key order. */
+  Iterable<PersistentSortedMap.Entry<GroupingKey, StoredFamily>> groups() {
+    return byGroup;
+  }
+
+  Iterable<SeriesEntry> entries() {
+    return series.keys();
+  }
+
+  /**
+   * How many consistency violations this name contributes: a type clash with the gateway's own
+   * family, series lacking the family type's value, series breaking label rules, duplicates.
+   */
+  int problems() {
+    if (own != null && pushedType() != own.type()) {
+      return 1;
+    }
+    MetricType type = effectiveType();
+    int typeProblem =
+        type != MetricType.GAUGE_HISTOGRAM && lackingGroups[type.ordinal()] > 0 ? 1 : 0;
+    return typeProblem + badMetrics + duplicatePairs;
+  }
+
+  boolean hasDuplicates() {
+    return duplicatePairs > 0;
+  }
+
+  /**
+   * This merged family with one group's family replaced ({@code old} removed, {@code neu} added;
+   * either may be null). Returns null when no group has the family any more.
+   */
+  @Nullable MergedFamily replace(
+      GroupingKey group, @Nullable StoredFamily old, @Nullable StoredFamily neu) {
+    PersistentSortedMap<GroupingKey, StoredFamily> groups = byGroup;
+    PersistentSortedMap<SeriesEntry, Metric> entries = series;
+    int[] lacking = Arrays.copyOf(lackingGroups, KIND_COUNT);
+    int bad = badMetrics;
+    int dups = duplicatePairs;
+    if (old != null) {
+      groups = groups.remove(group);
+      countLacking(lacking, old.lackingKinds(), -1);
+      bad -= old.badMetrics();
+      int i = 0;
+      for (Metric m : old.family().metrics()) {
+        SeriesEntry e = new SeriesEntry(m, group, i++);
+        entries = entries.remove(e);
+        dups -= hasTwin(entries, e) ? 1 : 0;
+      }
+    }
+    if (neu != null) {
+      groups = groups.put(group, neu);
+      countLacking(lacking, neu.lackingKinds(), +1);
+      bad += neu.badMetrics();
+      int i = 0;
+      for (Metric m : neu.family().metrics()) {
+        SeriesEntry e = new SeriesEntry(m, group, i++);
+        dups += hasTwin(entries, e) ? 1 : 0;
+        entries = entries.put(e, m);
+      }
+    }
+    if (groups.isEmpty()) {
+      return null;
+    }
+    return new MergedFamily(name, own, groups, entries, lacking, bad, dups);
+  }
+
+  /** Whether the entries hold another series with the same labels as {@code e} (a neighbour). */
+  private static boolean hasTwin(PersistentSortedMap<SeriesEntry, Metric> entries, SeriesEntry e) {
+    PersistentSortedMap.Entry<SeriesEntry, Metric> lower = entries.lower(e);
+    if (lower != null && lower.key().sameLabels(e)) {
+      return true;
+    }
+    PersistentSortedMap.Entry<SeriesEntry, Metric> higher = entries.higher(e);
+    return higher != null && higher.key().sameLabels(e);
+  }
+
+  private static void countLacking(int[] lacking, int mask, int delta) {
+    for (int k = 0; k < KIND_COUNT; k++) {
+      if ((mask & (1 << k)) != 0) {
+        lacking[k] += delta;
+      }
+    }
+  }
+}

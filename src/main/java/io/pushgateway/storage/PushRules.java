@@ -1,0 +1,84 @@
+package io.pushgateway.storage;
+
+import io.pushgateway.model.GroupingKey;
+import io.pushgateway.model.Labels;
+import io.pushgateway.model.Metric;
+import io.pushgateway.model.MetricFamily;
+import io.pushgateway.model.MetricType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Pushgateway's rules for what a push stores: grouping labels forced onto every series, an
+ * empty {@code instance} label when none is given, and the two push time gauges per group.
+ */
+public final class PushRules {
+  /** The gauge holding the time of the group's last successful change. */
+  public static final String PUSH_TIME_SECONDS = "push_time_seconds";
+
+  /** The gauge holding the time of the group's last failed change. */
+  public static final String PUSH_FAILURE_TIME_SECONDS = "push_failure_time_seconds";
+
+  static final String PUSH_TIME_HELP =
+      "Last Unix time when changing this group in the Pushgateway succeeded.";
+  static final String PUSH_FAILURE_TIME_HELP =
+      "Last Unix time when changing this group in the Pushgateway failed.";
+
+  private static final String INSTANCE = "instance";
+
+  private PushRules() {}
+
+  /**
+   * Sanitises pushed families for the group and wraps them into a write request. This is the part
+   * of a push that does not depend on the store, so it runs on the request's thread, not the
+   * writer's. Of several families with the same name the last one wins.
+   */
+  public static WriteRequest.Push prepare(
+      GroupingKey key, List<MetricFamily> families, boolean replace, Instant now) {
+    Map<String, MetricFamily> byName = new LinkedHashMap<>();
+    boolean timestamps = false;
+    for (MetricFamily f : families) {
+      byName.remove(f.name());
+      byName.put(f.name(), f);
+    }
+    List<StoredFamily> stored = new ArrayList<>(byName.size());
+    for (MetricFamily f : byName.values()) {
+      List<Metric> metrics = new ArrayList<>(f.metrics().size());
+      for (Metric m : f.metrics()) {
+        timestamps |= m.timestampMs() != null;
+        metrics.add(m.withLabels(seriesLabels(m.labels(), key)));
+      }
+      stored.add(StoredFamily.of(f.withMetrics(metrics), now));
+    }
+    return new WriteRequest.Push(key, stored, replace, timestamps, now);
+  }
+
+  /** A pushed series' labels with the grouping labels set and {@code instance} defaulted. */
+  static Labels seriesLabels(Labels pushed, GroupingKey key) {
+    return pushed.withOverridesAndDefault(key.labels(), INSTANCE);
+  }
+
+  /** The push time gauge of a group. */
+  static StoredFamily pushTime(GroupingKey key, double value, Instant lastPushed) {
+    return timeGauge(PUSH_TIME_SECONDS, PUSH_TIME_HELP, key, value, lastPushed);
+  }
+
+  /** The push failure time gauge of a group. */
+  static StoredFamily pushFailureTime(GroupingKey key, double value, Instant lastPushed) {
+    return timeGauge(PUSH_FAILURE_TIME_SECONDS, PUSH_FAILURE_TIME_HELP, key, value, lastPushed);
+  }
+
+  private static StoredFamily timeGauge(
+      String name, String help, GroupingKey key, double value, Instant lastPushed) {
+    Metric m = Metric.gauge(seriesLabels(Labels.EMPTY, key), value);
+    return StoredFamily.of(MetricFamily.of(name, help, MetricType.GAUGE, List.of(m)), lastPushed);
+  }
+
+  /** Unix time in seconds with nanosecond fraction, as Go's {@code UnixNano()/1e9}. */
+  static double unixSeconds(Instant t) {
+    return (double) (t.getEpochSecond() * 1_000_000_000L + t.getNano()) / 1e9;
+  }
+}

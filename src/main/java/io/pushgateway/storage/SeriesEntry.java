@@ -1,0 +1,46 @@
+package io.pushgateway.storage;
+
+import io.pushgateway.model.GroupingKey;
+import io.pushgateway.model.Labels;
+import io.pushgateway.model.Metric;
+import io.pushgateway.model.Utf8Order;
+import java.util.Comparator;
+
+/**
+ * One series of a merged family: the metric, the group it belongs to and its position in that
+ * group's family. Ordered as the exposition orders series, with ties (identical label values)
+ * broken by label names, group and position, so identical label sets are adjacent.
+ */
+record SeriesEntry(Metric metric, GroupingKey group, int ordinal) {
+
+  static final Comparator<SeriesEntry> ORDER =
+      (a, b) -> {
+        Labels la = a.metric.labels();
+        Labels lb = b.metric.labels();
+        int c = Labels.compareForExposition(la, lb);
+        if (c != 0) {
+          return c;
+        }
+        c = compareNames(la, lb);
+        if (c != 0) {
+          return c;
+        }
+        c = a.group.compareTo(b.group);
+        return c != 0 ? c : Integer.compare(a.ordinal, b.ordinal);
+      };
+
+  private static int compareNames(Labels a, Labels b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = Utf8Order.compare(a.name(i), b.name(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** Whether both series have the same label set, i.e. are duplicates of each other. */
+  boolean sameLabels(SeriesEntry other) {
+    return metric.labels().equals(other.metric.labels());
+  }
+}
