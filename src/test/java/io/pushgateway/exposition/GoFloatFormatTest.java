@@ -178,7 +178,7 @@ class GoFloatFormatTest {
   @Test
   void allFormats_matchSlowReferenceForRandomDoubles() {
     SplittableRandom random = new SplittableRandom(4711);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 8_000; i++) {
       double v = randomDouble(random, i % 4);
       if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
         continue;
