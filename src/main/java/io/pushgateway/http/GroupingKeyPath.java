@@ -1,0 +1,120 @@
+package io.pushgateway.http;
+
+import io.pushgateway.model.GroupingKey;
+import io.pushgateway.model.Labels;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the job segment and the label part of a push or delete URL ({@code
+ * /metrics/job[@base64]/<job>{/<name>[@base64]/<value>}}) into a grouping key, with the Go
+ * Pushgateway's rules, order of checks and 400 texts.
+ *
+ * <p>Deliberate deviation: a job or label value that ends up in the key but is not valid UTF-8 is
+ * rejected (Go stores it and thereby breaks every later push and scrape).
+ */
+public final class GroupingKeyPath {
+  private static final String BASE64_SUFFIX = "@base64";
+
+  private GroupingKeyPath() {}
+
+  /**
+   * Parses a grouping key.
+   *
+   * @param job the percent-decoded {@code :job} segment, as a {@link GoString}
+   * @param jobIsBase64 whether the route was {@code /metrics/job@base64/...}
+   * @param labelsPath the percent-decoded catch-all after the job segment including its leading
+   *     slash (e.g. {@code /a/1/b/2} or {@code /}), as a {@link GoString}; null if absent
+   * @throws BadRequestException with Go's message for any invalid part
+   */
+  public static GroupingKey parse(String job, boolean jobIsBase64, @Nullable String labelsPath) {
+    String jobValue = jobIsBase64 ? decodeJob(job) : job;
+    Map<String, String> labels = splitLabels(labelsPath == null ? "" : labelsPath);
+    if (jobValue.isEmpty()) {
+      throw new BadRequestException("job name is required");
+    }
+    labels.put(GroupingKey.JOB, jobValue);
+    Labels sorted = Labels.of(labels);
+    rejectInvalidUtf8(sorted);
+    return GroupingKey.of(sorted);
+  }
+
+  private static String decodeJob(String job) {
+    Base64Url.Result result = Base64Url.decode(GoString.toBytes(job));
+    if (result.failed()) {
+      // Go quotes what it decoded before the error, not the input.
+      throw new BadRequestException(
+          "invalid base64 encoding in job name "
+              + GoString.quote(result.decoded())
+              + ": "
+              + result.errorText());
+    }
+    return GoString.fromBytes(result.decoded());
+  }
+
+  /** Go's splitLabels: pairs in URL order, the last of repeated names wins. */
+  private static Map<String, String> splitLabels(String labelsPath) {
+    Map<String, String> result = new HashMap<>();
+    if (labelsPath.length() <= 1) {
+      return result;
+    }
+    String[] components = labelsPath.substring(1).split("/", -1);
+    if (components.length % 2 != 0) {
+      throw new BadRequestException(
+          "odd number of components in label string " + GoString.quote(labelsPath));
+    }
+    for (int i = 0; i < components.length; i += 2) {
+      String name = components[i];
+      String value = components[i + 1];
+      boolean base64 = name.endsWith(BASE64_SUFFIX);
+      String trimmed = base64 ? name.substring(0, name.length() - BASE64_SUFFIX.length()) : name;
+      if (!isLegacyLabelName(trimmed) || trimmed.startsWith("__")) {
+        throw new BadRequestException("improper label name " + GoString.quote(trimmed));
+      }
+      result.put(trimmed, base64 ? decodeLabelValue(trimmed, value) : value);
+    }
+    return result;
+  }
+
+  private static String decodeLabelValue(String name, String value) {
+    Base64Url.Result result = Base64Url.decode(GoString.toBytes(value));
+    if (result.failed()) {
+      throw new BadRequestException(
+          "invalid base64 encoding for label "
+              + name
+              + "="
+              + GoString.quote(value)
+              + ": "
+              + result.errorText());
+    }
+    return GoString.fromBytes(result.decoded());
+  }
+
+  private static void rejectInvalidUtf8(Labels labels) {
+    for (int i = 0; i < labels.size(); i++) {
+      if (!GoString.isValidUtf8(labels.value(i))) {
+        throw new BadRequestException(
+            "invalid UTF-8 in value of label "
+                + labels.name(i)
+                + ": "
+                + GoString.quote(labels.value(i)));
+      }
+    }
+  }
+
+  /** {@code ^[a-zA-Z_][a-zA-Z0-9_]*$}. */
+  static boolean isLegacyLabelName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
