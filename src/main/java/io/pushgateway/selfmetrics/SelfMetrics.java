@@ -1,0 +1,170 @@
+package io.pushgateway.selfmetrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.pushgateway.model.MetricFamily;
+import io.pushgateway.model.Utf8Order;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway's own metrics: {@code pushgateway_build_info}, the HTTP instrumentation and the JVM
+ * and process metrics that stand in for Go's {@code go_*} and {@code process_*} families. Kept in a
+ * private client_java registry and handed to the scrape as model families. Thread-safe.
+ */
+public final class SelfMetrics {
+  static final String BUILD_INFO = "pushgateway_build_info";
+  static final String REQUESTS = "pushgateway_http_requests_total";
+  static final String PUSH_DURATION = "pushgateway_http_push_duration_seconds";
+  static final String PUSH_SIZE = "pushgateway_http_push_size_bytes";
+
+  static final String BUILD_INFO_HELP =
+      "A metric with a constant '1' value labeled by version, revision, branch, goversion from"
+          + " which pushgateway was built, and the goos and goarch for the build.";
+  static final String REQUESTS_HELP =
+      "Total HTTP requests processed by the Pushgateway, excluding scrapes.";
+  static final String PUSH_DURATION_HELP = "HTTP request duration for pushes to the Pushgateway.";
+  static final String PUSH_SIZE_HELP = "HTTP request size for pushes to the Pushgateway.";
+
+  /** Go's default summary window: 10 minutes in 5 age buckets. */
+  private static final long MAX_AGE_SECONDS = 600;
+
+  private static final int AGE_BUCKETS = 5;
+
+  private static final Comparator<MetricFamily> BY_NAME =
+      Comparator.comparing(MetricFamily::name, Utf8Order.COMPARATOR);
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Counter requests;
+  private final Summary pushDuration;
+  private final Summary pushSize;
+  private final Map<String, OwnFamily> predefined;
+
+  /** Own metrics including the JVM and process metrics. */
+  public SelfMetrics(BuildInfo buildInfo) {
+    this(buildInfo, true);
+  }
+
+  private SelfMetrics(BuildInfo buildInfo, boolean jvmMetrics) {
+    registerBuildInfo(buildInfo);
+    requests =
+        Counter.builder()
+            .name(REQUESTS)
+            .help(REQUESTS_HELP)
+            .labelNames("code", "handler", "method")
+            .withoutExemplars()
+            .register(registry);
+    pushDuration = pushSummary(PUSH_DURATION, PUSH_DURATION_HELP);
+    pushSize = pushSummary(PUSH_SIZE, PUSH_SIZE_HELP);
+    if (jvmMetrics) {
+      JvmMetrics.builder().register(registry);
+    }
+    predefined = snapshotFamilies();
+  }
+
+  /**
+   * Own metrics without the JVM and process metrics: for tests that create many instances (each JVM
+   * registration keeps listeners on the garbage collectors for good).
+   */
+  public static SelfMetrics withoutJvmMetrics(BuildInfo buildInfo) {
+    return new SelfMetrics(buildInfo, false);
+  }
+
+  private void registerBuildInfo(BuildInfo info) {
+    Gauge.builder()
+        .name(BUILD_INFO)
+        .help(BUILD_INFO_HELP)
+        .labelNames("branch", "goarch", "goos", "goversion", "revision", "tags", "version")
+        .register(registry)
+        .labelValues(
+            info.branch(),
+            GoLabelValues.goarch(System.getProperty("os.arch", "")),
+            GoLabelValues.goos(System.getProperty("os.name", "")),
+            info.javaVersion(),
+            info.revision(),
+            info.tags(),
+            info.version())
+        .set(1);
+  }
+
+  private Summary pushSummary(String name, String help) {
+    return Summary.builder()
+        .name(name)
+        .help(help)
+        .labelNames("method")
+        .quantile(0.1, 0.01)
+        .quantile(0.5, 0.05)
+        .quantile(0.9, 0.01)
+        .maxAgeSeconds(MAX_AGE_SECONDS)
+        .numberOfAgeBuckets(AGE_BUCKETS)
+        .withoutExemplars()
+        .register(registry);
+  }
+
+  /**
+   * Counts one HTTP request that is not a scrape.
+   *
+   * @param handler the handler label, e.g. {@code push}, {@code api/v1/status}
+   * @param method the request method as received; non-standard methods count as {@code unknown}
+   * @param status the response status; 0 (nothing written) counts as 200
+   */
+  public void countRequest(String handler, String method, int status) {
+    requests.labelValues(GoLabelValues.code(status), handler, GoLabelValues.method(method)).inc();
+  }
+
+  /** Observes one request that reached the push handler: its duration and approximate size. */
+  public void observePush(String method, double seconds, long sizeBytes) {
+    String label = GoLabelValues.method(method);
+    pushDuration.labelValues(label).observe(seconds);
+    pushSize.labelValues(label).observe(sizeBytes);
+  }
+
+  /**
+   * The current own families with at least one series, sorted by name (Go byte order), named and
+   * labelled as client_java's text exposition names them.
+   */
+  public List<MetricFamily> collect() {
+    List<MetricFamily> families = new ArrayList<>();
+    for (MetricSnapshot snapshot : registry.scrape()) {
+      MetricFamily family = SnapshotConverter.convert(snapshot);
+      if (family != null && !family.metrics().isEmpty()) {
+        families.add(family);
+      }
+    }
+    families.sort(BY_NAME);
+    return families;
+  }
+
+  /**
+   * Name, type and help of every registered own family as of startup (construction), keyed and
+   * sorted by name, including families that had no series yet.
+   */
+  public Map<String, OwnFamily> predefined() {
+    return predefined;
+  }
+
+  private Map<String, OwnFamily> snapshotFamilies() {
+    List<MetricFamily> families = new ArrayList<>();
+    for (MetricSnapshot snapshot : registry.scrape()) {
+      MetricFamily family = SnapshotConverter.convert(snapshot);
+      if (family != null) {
+        families.add(family);
+      }
+    }
+    families.sort(BY_NAME);
+    Map<String, OwnFamily> byName = new LinkedHashMap<>();
+    for (MetricFamily f : families) {
+      OwnFamily own = new OwnFamily(f.name(), f.effectiveType(), f.help(), !f.metrics().isEmpty());
+      byName.put(f.name(), own);
+    }
+    return Collections.unmodifiableMap(byName);
+  }
+}
