@@ -1,0 +1,172 @@
+package io.pushgateway.config;
+
+import io.pushgateway.log.GoQuote;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every flag of the Go Pushgateway at HEAD (1.11.3, Linux build), in kingpin's registration order:
+ * kingpin's own help flags first, then the Pushgateway's, then {@code --version}. Kingpin's hidden
+ * shell-completion flags are not offered.
+ */
+enum FlagSpec {
+  HELP(
+      "help",
+      Kind.BOOL,
+      null,
+      "Show context-sensitive help (also try --help-long and --help-man)."),
+  HELP_LONG("help-long", Kind.BOOL, null, "Generate long help."),
+  HELP_MAN("help-man", Kind.BOOL, null, "Generate a man page."),
+  WEB_SYSTEMD_SOCKET(
+      "web.systemd-socket",
+      Kind.BOOL,
+      null,
+      "Use systemd socket activation listeners instead of port listeners (Linux only)."),
+  WEB_LISTEN_ADDRESS(
+      "web.listen-address",
+      Kind.STRINGS,
+      ":9091",
+      "Addresses on which to expose metrics and web interface. Repeatable for multiple addresses."
+          + " Examples: `:9100` or `[::1]:9100` for http, `vsock://:9100` for vsock"),
+  WEB_CONFIG_FILE(
+      "web.config.file",
+      Kind.STRING,
+      "",
+      "Path to configuration file that can enable TLS or authentication. See:"
+          + " https://github.com/prometheus/exporter-toolkit/blob/master/docs/web-configuration.md"),
+  WEB_TELEMETRY_PATH(
+      "web.telemetry-path", Kind.STRING, "/metrics", "Path under which to expose metrics."),
+  WEB_EXTERNAL_URL(
+      "web.external-url",
+      Kind.URL,
+      "",
+      "The URL under which the Pushgateway is externally reachable."),
+  WEB_ROUTE_PREFIX(
+      "web.route-prefix",
+      Kind.STRING,
+      "",
+      "Prefix for the internal routes of web endpoints. Defaults to the path of"
+          + " --web.external-url."),
+  WEB_ENABLE_LIFECYCLE(
+      "web.enable-lifecycle", Kind.BOOL, "false", "Enable shutdown via HTTP request."),
+  WEB_ENABLE_ADMIN_API(
+      "web.enable-admin-api",
+      Kind.BOOL,
+      "false",
+      "Enable API endpoints for admin control actions."),
+  PERSISTENCE_FILE(
+      "persistence.file",
+      Kind.STRING,
+      "",
+      "File to persist metrics. If empty, metrics are only kept in memory."),
+  PERSISTENCE_INTERVAL(
+      "persistence.interval",
+      Kind.DURATION,
+      "5m",
+      "The minimum interval at which to write out the persistence file."),
+  PUSH_DISABLE_CONSISTENCY_CHECK(
+      "push.disable-consistency-check",
+      Kind.BOOL,
+      "false",
+      "Do not check consistency of pushed metrics. DANGEROUS."),
+  PUSH_ENABLE_UTF8_NAMES(
+      "push.enable-utf8-names",
+      Kind.BOOL,
+      "false",
+      "Allow UTF-8 characters in metric and label names."),
+  LOG_LEVEL(
+      "log.level",
+      Kind.LOG_LEVEL,
+      "info",
+      "Only log messages with the given severity or above. One of: [debug, info, warn, error]"),
+  LOG_FORMAT(
+      "log.format",
+      Kind.LOG_FORMAT,
+      "logfmt",
+      "Output format of log messages. One of: [logfmt, json]"),
+  VERSION("version", Kind.BOOL, null, "Show application version.");
+
+  /** How a flag's text becomes a value, and how kingpin shows its default. */
+  enum Kind {
+    BOOL,
+    STRING,
+    STRINGS,
+    DURATION,
+    URL,
+    LOG_LEVEL,
+    LOG_FORMAT
+  }
+
+  private final String flagName;
+  private final Kind kind;
+  private final @Nullable String defaultValue;
+  private final String help;
+
+  FlagSpec(String flagName, Kind kind, @Nullable String defaultValue, String help) {
+    this.flagName = flagName;
+    this.kind = kind;
+    this.defaultValue = defaultValue;
+    this.help = help;
+  }
+
+  String flagName() {
+    return flagName;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  @Nullable String defaultValue() {
+    return defaultValue;
+  }
+
+  String help() {
+    return help;
+  }
+
+  boolean isBool() {
+    return kind == Kind.BOOL;
+  }
+
+  /** Whether the flag may be given more than once, each time adding a value. */
+  boolean isCumulative() {
+    return kind == Kind.STRINGS;
+  }
+
+  /** Kingpin's own flags, which the status page leaves out. */
+  boolean isBoilerplate() {
+    return this == HELP || this == HELP_LONG || this == HELP_MAN || this == VERSION;
+  }
+
+  /** Flags left out of the help text. */
+  boolean isHidden() {
+    return this == HELP_LONG || this == HELP_MAN;
+  }
+
+  /** The single-letter alias, or 0. */
+  char shortName() {
+    return this == HELP ? 'h' : 0;
+  }
+
+  /** Kingpin's placeholder after {@code =} in the help: the default, quoted for strings. */
+  String placeholder() {
+    if (defaultValue == null) {
+      return flagName.toUpperCase(Locale.ROOT);
+    }
+    return kind == Kind.STRING ? GoQuote.quote(defaultValue) : defaultValue;
+  }
+
+  static @Nullable FlagSpec byName(String name) {
+    for (FlagSpec spec : values()) {
+      if (spec.flagName.equals(name)) {
+        return spec;
+      }
+    }
+    return null;
+  }
+
+  static @Nullable FlagSpec byShortName(String name) {
+    return name.equals("h") ? HELP : null;
+  }
+}
