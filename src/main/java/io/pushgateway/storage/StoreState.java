@@ -71,6 +71,11 @@ public final class StoreState {
     return families.values();
   }
 
+  /** The number of pushed family names. */
+  public int familyCount() {
+    return families.size();
+  }
+
   public @Nullable MergedFamily family(String name) {
     return families.get(name);
   }

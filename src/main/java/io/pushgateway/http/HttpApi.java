@@ -1,0 +1,103 @@
+package io.pushgateway.http;
+
+import io.pushgateway.log.Log;
+import io.pushgateway.model.MetricFamily;
+import io.pushgateway.storage.MetricStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Builds the gateway's HTTP surface: every endpoint handler wired into the {@link Dispatcher}. */
+public final class HttpApi {
+  /** The largest push body accepted, as sent and after decompression. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 512L * 1024 * 1024;
+
+  /**
+   * Everything the handlers need.
+   *
+   * @param flagsForStatus flag values for the status API
+   * @param buildInfo build information for the status API (Go's key names)
+   */
+  public record Settings(
+      String routePrefix,
+      String telemetryPath,
+      boolean enableAdminApi,
+      boolean enableLifecycle,
+      boolean checkConsistency,
+      long maxBodyBytes,
+      Map<String, String> flagsForStatus,
+      Map<String, String> buildInfo,
+      Instant startTime) {}
+
+  private HttpApi() {}
+
+  /** The dispatcher for all routes. */
+  public static Dispatcher dispatcher(
+      Settings settings,
+      MetricStore store,
+      Supplier<List<MetricFamily>> ownFamilies,
+      RequestObserver observer,
+      Runnable shutdown,
+      Log log) {
+    Clock clock = Clock.systemUTC();
+    ApiHandlers api =
+        new ApiHandlers(
+            store,
+            settings.flagsForStatus(),
+            settings.buildInfo(),
+            settings.startTime(),
+            ZoneId.systemDefault());
+    Routes.Builder routes =
+        Routes.builder()
+            .healthy(counted("healthy", new HealthHandler(store, log), observer))
+            .ready(counted("ready", new HealthHandler(store, log), observer))
+            .scrape(new ScrapeHandler(store, ownFamilies, log))
+            .push(
+                counted(
+                    "push",
+                    new PushHandler(
+                        store,
+                        settings.checkConsistency(),
+                        settings.maxBodyBytes(),
+                        clock,
+                        log,
+                        observer),
+                    observer))
+            .delete(counted("delete", new DeleteHandler(store, clock, log), observer))
+            .staticFiles(counted("static", (ex, p) -> HttpErrors.notFound(ex), observer))
+            .ui(counted("status", new UiHandler(store), observer))
+            .quit(new QuitHandler(settings.enableLifecycle(), shutdown, log))
+            .apiStatus(counted("api/v1/status", api.status(), observer))
+            .apiMetrics(counted("api/v1/metrics", api.metrics(), observer))
+            .apiOptions(counted("api/v1/options", api.options(), observer));
+    if (settings.enableAdminApi()) {
+      routes.wipe(counted("wipe", new WipeHandler(store, clock, log), observer));
+    }
+    return Dispatcher.create(
+        settings.routePrefix(),
+        settings.telemetryPath(),
+        routes.build(),
+        HttpApi::checkGzipBody);
+  }
+
+  private static Handler counted(String name, Handler handler, RequestObserver observer) {
+    return new CountedHandler(name, handler, observer);
+  }
+
+  /** Go's body decoder wrapper: a gzip body must at least start with a gzip header. */
+  private static Exchange checkGzipBody(Exchange exchange) throws IOException {
+    String encoding = exchange.requestHeader("Content-Encoding");
+    java.io.InputStream body = new java.io.BufferedInputStream(exchange.requestBody(), 8192);
+    try {
+      BodyDecoding.checkGzipHeader(encoding, body);
+    } catch (BadRequestException e) {
+      HttpErrors.error(exchange, 400, e.getMessage());
+      return null;
+    }
+    return exchange.withRequestBody(body);
+  }
+}
