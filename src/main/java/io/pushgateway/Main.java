@@ -1,10 +1,64 @@
 package io.pushgateway;
 
+import io.pushgateway.config.Config;
+import io.pushgateway.config.Flags;
+import io.pushgateway.config.ParseOutcome;
+import io.pushgateway.config.VersionInfo;
+import io.pushgateway.log.Log;
+import java.io.IOException;
+import sun.misc.Signal;
+
 /** Entry point: parses the Go Pushgateway's flags and runs the gateway until it is stopped. */
 public final class Main {
+  private static final String PROGRAM = "pushgateway";
+
   private Main() {}
 
-  public static void main(String[] args) {
-    System.out.println("pushgateway");
+  public static void main(String[] args) throws InterruptedException {
+    switch (Flags.parse(PROGRAM, args)) {
+      case ParseOutcome.Exit exit -> {
+        System.out.print(exit.stdout());
+        System.err.print(exit.stderr());
+        System.out.flush();
+        System.exit(exit.status());
+      }
+      case ParseOutcome.Run run -> System.exit(run(run.config()));
+    }
+  }
+
+  private static int run(Config config) throws InterruptedException {
+    Log log = Log.create(System.err, config.logLevel(), config.logFormat());
+    VersionInfo version = VersionInfo.current();
+    log.info("starting pushgateway", "version", version.info());
+    log.info("Build context", "build_context", version.buildContext());
+    if (config.systemdSocket()) {
+      log.error("systemd socket activation (--web.systemd-socket) is not supported");
+      return 1;
+    }
+    Pushgateway[] gateway = new Pushgateway[1];
+    Runnable stop = () -> gateway[0].close();
+    try {
+      gateway[0] = Pushgateway.start(config, version, log, () -> stopSoon(gateway));
+    } catch (IOException | RuntimeException e) {
+      log.error("HTTP server stopped", "err", e.getMessage());
+      return 1;
+    }
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            log.info("received SIGINT/SIGTERM; exiting gracefully...");
+            Thread.ofPlatform().start(stop);
+          });
+    }
+    gateway[0].awaitStopped();
+    return 0;
+  }
+
+  private static void stopSoon(Pushgateway[] gateway) {
+    Pushgateway g = gateway[0];
+    if (g != null) {
+      g.close();
+    }
   }
 }

@@ -76,7 +76,8 @@ final class ApiHandlers {
   }
 
   static void setCors(Exchange exchange) {
-    exchange.setHeader("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, Origin");
+    exchange.setHeader(
+        "Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, Origin");
     exchange.setHeader("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
     exchange.setHeader("Access-Control-Allow-Origin", "*");
     exchange.setHeader("Access-Control-Expose-Headers", "Date");

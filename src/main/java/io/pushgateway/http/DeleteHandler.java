@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.time.Clock;
 
 /**
- * {@code DELETE} on the push routes: removes exactly the addressed group and answers 202 (also
- * when the group does not exist). Unlike Go it answers once the delete is applied, so a scrape that
+ * {@code DELETE} on the push routes: removes exactly the addressed group and answers 202 (also when
+ * the group does not exist). Unlike Go it answers once the delete is applied, so a scrape that
  * follows the answer no longer sees the group.
  */
 final class DeleteHandler implements Handler {
@@ -29,14 +29,14 @@ final class DeleteHandler implements Handler {
     try {
       key = GroupingKeys.fromParams(params);
     } catch (BadRequestException e) {
-      log.debug("failed to parse URL", "url", params.get("labels"), "err", e.getMessage());
-      HttpErrors.error(exchange, 400, e.getMessage());
+      log.debug("failed to parse URL", "url", params.get("labels"), "err", HttpErrors.messageOf(e));
+      HttpErrors.error(exchange, 400, HttpErrors.messageOf(e));
       return;
     }
     try {
       StoreCalls.await(store.submit(new WriteRequest.Delete(key, clock.instant())));
     } catch (StoreCalls.StoreUnavailableException e) {
-      HttpErrors.error(exchange, 503, e.getMessage());
+      HttpErrors.error(exchange, 503, HttpErrors.messageOf(e));
       return;
     }
     HttpErrors.empty(exchange, 202);

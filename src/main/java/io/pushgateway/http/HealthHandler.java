@@ -4,7 +4,10 @@ import io.pushgateway.log.Log;
 import io.pushgateway.storage.MetricStore;
 import java.io.IOException;
 
-/** {@code GET P/-/healthy} and {@code GET P/-/ready}: {@code OK}, or 500 when the write queue is full. */
+/**
+ * {@code GET P/-/healthy} and {@code GET P/-/ready}: {@code OK}, or 500 when the write queue is
+ * full.
+ */
 final class HealthHandler implements Handler {
   private final MetricStore store;
   private final Log log;

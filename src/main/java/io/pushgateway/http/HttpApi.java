@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the gateway's HTTP surface: every endpoint handler wired into the {@link Dispatcher}. */
 public final class HttpApi {
@@ -78,10 +79,7 @@ public final class HttpApi {
       routes.wipe(counted("wipe", new WipeHandler(store, clock, log), observer));
     }
     return Dispatcher.create(
-        settings.routePrefix(),
-        settings.telemetryPath(),
-        routes.build(),
-        HttpApi::checkGzipBody);
+        settings.routePrefix(), settings.telemetryPath(), routes.build(), HttpApi::checkGzipBody);
   }
 
   private static Handler counted(String name, Handler handler, RequestObserver observer) {
@@ -89,13 +87,13 @@ public final class HttpApi {
   }
 
   /** Go's body decoder wrapper: a gzip body must at least start with a gzip header. */
-  private static Exchange checkGzipBody(Exchange exchange) throws IOException {
+  private static @Nullable Exchange checkGzipBody(Exchange exchange) throws IOException {
     String encoding = exchange.requestHeader("Content-Encoding");
     java.io.InputStream body = new java.io.BufferedInputStream(exchange.requestBody(), 8192);
     try {
       BodyDecoding.checkGzipHeader(encoding, body);
     } catch (BadRequestException e) {
-      HttpErrors.error(exchange, 400, e.getMessage());
+      HttpErrors.error(exchange, 400, HttpErrors.messageOf(e));
       return null;
     }
     return exchange.withRequestBody(body);

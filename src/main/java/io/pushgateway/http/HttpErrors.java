@@ -20,6 +20,12 @@ public final class HttpErrors {
     exchange.respond(status, (message + "\n").getBytes(UTF_8));
   }
 
+  /** The message of an exception, for an error answer (its class name if it has none). */
+  public static String messageOf(Throwable e) {
+    String message = e.getMessage();
+    return message != null ? message : e.getClass().getSimpleName();
+  }
+
   /** Go's {@code http.NotFound}: 404 {@code 404 page not found\n}. */
   public static void notFound(Exchange exchange) throws IOException {
     error(exchange, 404, "404 page not found");

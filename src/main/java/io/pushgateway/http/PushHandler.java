@@ -21,7 +21,8 @@ import java.util.List;
  * touch the store.
  */
 final class PushHandler implements Handler {
-  static final String INCONSISTENT = "pushed metrics are invalid or inconsistent with existing metrics";
+  static final String INCONSISTENT =
+      "pushed metrics are invalid or inconsistent with existing metrics";
 
   private final MetricStore store;
   private final boolean checkConsistency;
@@ -62,8 +63,8 @@ final class PushHandler implements Handler {
     try {
       key = GroupingKeys.fromParams(params);
     } catch (BadRequestException e) {
-      log.debug("failed to parse URL", "url", params.get("labels"), "err", e.getMessage());
-      HttpErrors.error(exchange, 400, e.getMessage());
+      log.debug("failed to parse URL", "url", params.get("labels"), "err", HttpErrors.messageOf(e));
+      HttpErrors.error(exchange, 400, HttpErrors.messageOf(e));
       return;
     }
     try {
@@ -75,11 +76,16 @@ final class PushHandler implements Handler {
               ? ProtobufParser.parse(body)
               : TextParser.parse(body);
     } catch (BadRequestException | ParseException e) {
-      log.debug("failed to parse text", "source", exchange.remoteAddress(), "err", e.getMessage());
-      HttpErrors.error(exchange, 400, e.getMessage());
+      log.debug(
+          "failed to parse text",
+          "source",
+          exchange.remoteAddress(),
+          "err",
+          HttpErrors.messageOf(e));
+      HttpErrors.error(exchange, 400, HttpErrors.messageOf(e));
       return;
     } catch (BodyTooLargeException e) {
-      HttpErrors.error(exchange, 413, e.getMessage());
+      HttpErrors.error(exchange, 413, HttpErrors.messageOf(e));
       return;
     }
     boolean replace = exchange.method().equals("PUT");
@@ -88,7 +94,7 @@ final class PushHandler implements Handler {
     try {
       result = StoreCalls.await(store.submit(request));
     } catch (StoreCalls.StoreUnavailableException e) {
-      HttpErrors.error(exchange, 503, e.getMessage());
+      HttpErrors.error(exchange, 503, HttpErrors.messageOf(e));
       return;
     }
     if (!checkConsistency) {
@@ -101,7 +107,13 @@ final class PushHandler implements Handler {
       return;
     }
     log.error(
-        INCONSISTENT, "method", exchange.method(), "source", exchange.remoteAddress(), "err", error);
+        INCONSISTENT,
+        "method",
+        exchange.method(),
+        "source",
+        exchange.remoteAddress(),
+        "err",
+        error);
     HttpErrors.error(exchange, 400, INCONSISTENT + ": " + error);
   }
 

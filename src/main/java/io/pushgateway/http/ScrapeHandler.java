@@ -52,8 +52,7 @@ final class ScrapeHandler implements Handler {
     exchange.setHeader("Content-Type", format.contentType());
     if (ScrapeFormat.acceptsGzip(exchange.requestHeader("Accept-Encoding"))) {
       exchange.setHeader("Content-Encoding", "gzip");
-      try (OutputStream out =
-          new GZIPOutputStream(exchange.respondStreaming(200), GZIP_BUFFER)) {
+      try (OutputStream out = new GZIPOutputStream(exchange.respondStreaming(200), GZIP_BUFFER)) {
         for (byte[] piece : body) {
           out.write(piece);
         }

@@ -45,17 +45,18 @@ final class ScrapeRenderer {
     Iterator<MergedFamily> pushed = state.families().iterator();
     MergedFamily p = next(pushed);
     int o = 0;
-    while (p != null || o < own.size()) {
+    while (true) {
       MetricFamily f = o < own.size() ? own.get(o) : null;
-      int c = f == null ? 1 : p == null ? -1 : Utf8Order.compare(f.name(), p.name());
-      if (c < 0) {
+      if (f != null && (p == null || Utf8Order.compare(f.name(), p.name()) < 0)) {
         pieces.add(renderOwn(f, List.of(), format));
         o++;
-      } else if (c > 0) {
+      } else if (p != null && (f == null || Utf8Order.compare(f.name(), p.name()) > 0)) {
         if (p.metricCount() > 0) {
           pieces.add(cached(p, cache, format));
         }
         p = next(pushed);
+      } else if (f == null || p == null) {
+        break;
       } else {
         List<Metric> extra = new ArrayList<>(p.metricCount());
         p.metrics().forEach(extra::add);
@@ -84,7 +85,6 @@ final class ScrapeRenderer {
             family.help(),
             family.type(),
             family.effectiveType(),
-            family.unit(),
             family.metrics(),
             format);
     cache.put(family.name(), new Cached(family, bytes));
@@ -97,8 +97,7 @@ final class ScrapeRenderer {
     metrics.addAll(own.metrics());
     metrics.addAll(pushed);
     metrics.sort((a, b) -> Labels.compareForExposition(a.labels(), b.labels()));
-    return render(
-        own.name(), own.help(), own.type(), own.effectiveType(), own.unit(), metrics, format);
+    return render(own.name(), own.help(), own.type(), own.effectiveType(), metrics, format);
   }
 
   private static byte[] render(
@@ -106,7 +105,6 @@ final class ScrapeRenderer {
       @Nullable String help,
       @Nullable MetricType type,
       MetricType effectiveType,
-      @Nullable String unit,
       Iterable<Metric> metrics,
       Format format) {
     if (format == Format.TEXT) {
@@ -116,7 +114,8 @@ final class ScrapeRenderer {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try {
-      ProtobufWriter.writeDelimited(name, help, type, unit, metrics, out);
+      // Go 1.5.1 builds the scraped family anew from name, help and type: the unit is dropped.
+      ProtobufWriter.writeDelimited(name, help, type, null, metrics, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen with a byte array stream
     }

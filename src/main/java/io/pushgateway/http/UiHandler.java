@@ -33,9 +33,13 @@ final class UiHandler implements Handler {
       }
       html.append("<ul>");
       for (StoredFamily f : g.families()) {
-        html.append("<li>").append(escape(f.name())).append(" (")
-            .append(f.family().effectiveType()).append(", ")
-            .append(f.family().metrics().size()).append(" series)</li>");
+        html.append("<li>")
+            .append(escape(f.name()))
+            .append(" (")
+            .append(f.family().effectiveType())
+            .append(", ")
+            .append(f.family().metrics().size())
+            .append(" series)</li>");
       }
       html.append("</ul></li>\n");
     }

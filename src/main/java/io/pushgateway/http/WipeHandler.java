@@ -27,7 +27,7 @@ final class WipeHandler implements Handler {
     try {
       StoreCalls.await(store.submit(new WriteRequest.Wipe(clock.instant())));
     } catch (StoreCalls.StoreUnavailableException e) {
-      HttpErrors.error(exchange, 503, e.getMessage());
+      HttpErrors.error(exchange, 503, HttpErrors.messageOf(e));
       return;
     }
     HttpErrors.empty(exchange, 202);

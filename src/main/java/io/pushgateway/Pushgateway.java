@@ -1,0 +1,150 @@
+package io.pushgateway;
+
+import io.pushgateway.config.Config;
+import io.pushgateway.config.VersionInfo;
+import io.pushgateway.http.GatewayServer;
+import io.pushgateway.http.HttpApi;
+import io.pushgateway.http.RequestObserver;
+import io.pushgateway.log.Log;
+import io.pushgateway.selfmetrics.BuildInfo;
+import io.pushgateway.selfmetrics.SelfMetrics;
+import io.pushgateway.storage.MetricStore;
+import io.pushgateway.storage.OwnFamily;
+import io.pushgateway.storage.StateMachine;
+import io.pushgateway.storage.StoreState;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The running gateway: own metrics, the store and the HTTP server, started together and stopped
+ * gracefully (in-flight requests finish, then every queued write is applied).
+ */
+public final class Pushgateway implements AutoCloseable {
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+  private final Log log;
+  private final MetricStore store;
+  private final GatewayServer server;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean closing;
+
+  private Pushgateway(Log log, MetricStore store, GatewayServer server) {
+    this.log = log;
+    this.store = store;
+    this.server = server;
+  }
+
+  /** Starts a gateway; {@code onQuit} runs when {@code /-/quit} asks the process to stop. */
+  public static Pushgateway start(Config config, VersionInfo version, Log log, Runnable onQuit)
+      throws IOException {
+    Instant startTime = Instant.now();
+    SelfMetrics selfMetrics = new SelfMetrics(buildInfo(version));
+    Map<String, OwnFamily> own = new LinkedHashMap<>();
+    selfMetrics
+        .predefined()
+        .forEach((name, f) -> own.put(name, new OwnFamily(name, f.type(), f.help())));
+    MetricStore store =
+        new MetricStore(
+            StoreState.empty(own),
+            new StateMachine(!config.disableConsistencyCheck()),
+            MetricStore.DEFAULT_QUEUE_CAPACITY);
+    HttpApi.Settings settings =
+        new HttpApi.Settings(
+            config.routePrefix(),
+            config.telemetryPath(),
+            config.enableAdminApi(),
+            config.enableLifecycle(),
+            !config.disableConsistencyCheck(),
+            HttpApi.DEFAULT_MAX_BODY_BYTES,
+            config.flagValuesForStatus(),
+            statusBuildInfo(version),
+            startTime);
+    RequestObserver observer =
+        new RequestObserver() {
+          @Override
+          public void countRequest(String handler, String method, int status) {
+            selfMetrics.countRequest(handler, method, status);
+          }
+
+          @Override
+          public void observePush(String method, double seconds, long sizeBytes) {
+            selfMetrics.observePush(method, seconds, sizeBytes);
+          }
+        };
+    GatewayServer server;
+    try {
+      server =
+          GatewayServer.start(
+              config.listenAddresses(),
+              HttpApi.dispatcher(settings, store, selfMetrics::collect, observer, onQuit, log));
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    for (InetSocketAddress address : server.addresses()) {
+      String hostPort = hostPort(address);
+      log.info("Listening on", "address", hostPort);
+      log.info("TLS is disabled.", "http2", false, "address", hostPort);
+    }
+    return new Pushgateway(log, store, server);
+  }
+
+  /** {@code 127.0.0.1:9091} or {@code [::1]:9091}, as Go prints listen addresses. */
+  private static String hostPort(InetSocketAddress address) {
+    String host = address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  private static BuildInfo buildInfo(VersionInfo v) {
+    return new BuildInfo(
+        v.version(),
+        v.revision(),
+        v.branch(),
+        v.buildUser(),
+        v.buildDate(),
+        v.javaVersion(),
+        v.tags());
+  }
+
+  /** The status API's build information, with Go's key names. */
+  private static Map<String, String> statusBuildInfo(VersionInfo v) {
+    return Map.of(
+        "branch", v.branch(),
+        "buildDate", v.buildDate(),
+        "buildUser", v.buildUser(),
+        "goVersion", v.javaVersion(),
+        "revision", v.revision(),
+        "version", v.version());
+  }
+
+  /** The addresses the server listens on (useful with port 0). */
+  public List<InetSocketAddress> addresses() {
+    return server.addresses();
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops the server gracefully, then the store, which applies every queued write first. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    server.stop(SHUTDOWN_GRACE);
+    log.info("HTTP server stopped");
+    store.close();
+    stopped.countDown();
+  }
+}
