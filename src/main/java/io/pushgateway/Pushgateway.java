@@ -46,9 +46,8 @@ public final class Pushgateway implements AutoCloseable {
     Instant startTime = Instant.now();
     SelfMetrics selfMetrics = new SelfMetrics(buildInfo(version));
     Map<String, OwnFamily> own = new LinkedHashMap<>();
-    selfMetrics
-        .predefined()
-        .forEach((name, f) -> own.put(name, new OwnFamily(name, f.type(), f.help())));
+    selfMetrics.predefined().forEach((name, f) -> own.put(name, storageView(f)));
+    SelfMetrics.goRuntimeFamilies().forEach((name, f) -> own.putIfAbsent(name, storageView(f)));
     MetricStore store =
         new MetricStore(
             StoreState.empty(own),
@@ -93,6 +92,10 @@ public final class Pushgateway implements AutoCloseable {
       log.info("TLS is disabled.", "http2", false, "address", hostPort);
     }
     return new Pushgateway(log, store, server);
+  }
+
+  private static OwnFamily storageView(io.pushgateway.selfmetrics.OwnFamily f) {
+    return new OwnFamily(f.name(), f.type(), f.help(), f.presentAtStartup());
   }
 
   /** {@code 127.0.0.1:9091} or {@code [::1]:9091}, as Go prints listen addresses. */

@@ -71,6 +71,15 @@ public final class SelfMetrics {
   }
 
   /**
+   * The Go Pushgateway's own {@code go_*} and {@code process_*} families (name, type, help), which
+   * this gateway does not expose but checks pushed families against exactly as Go does, so a push
+   * that Go refuses (say {@code go_goroutines} as a counter) is refused here too.
+   */
+  public static Map<String, OwnFamily> goRuntimeFamilies() {
+    return GoRuntimeFamilies.ALL;
+  }
+
+  /**
    * Own metrics without the JVM and process metrics: for tests that create many instances (each JVM
    * registration keeps listeners on the garbage collectors for good).
    */

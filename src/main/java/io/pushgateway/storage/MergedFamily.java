@@ -86,6 +86,22 @@ public final class MergedFamily {
     return own != null ? own.type() : first().effectiveType();
   }
 
+  /** Whether the pushed help differs from the help of an own family that does not replace it. */
+  boolean helpClashesWithOwn() {
+    return own != null
+        && !own.replacesPushedHelp()
+        && !nullToEmpty(first().help()).equals(nullToEmpty(own.help()));
+  }
+
+  /** The help of the pushed families (first group), as Go compares it ("" when unset). */
+  String pushedHelp() {
+    return nullToEmpty(first().help());
+  }
+
+  private static String nullToEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
   /** The type of the pushed families (first group), ignoring any own family of the name. */
   MetricType pushedType() {
     return first().effectiveType();
@@ -127,7 +143,7 @@ public final class MergedFamily {
    * family, series lacking the family type's value, series breaking label rules, duplicates.
    */
   int problems() {
-    if (own != null && pushedType() != own.type()) {
+    if (own != null && (helpClashesWithOwn() || pushedType() != own.type())) {
       return 1;
     }
     MetricType type = effectiveType();

@@ -47,6 +47,17 @@ final class Problems {
   }
 
   private static void familyErrors(MergedFamily f, List<String> errors) {
+    if (f.helpClashesWithOwn()) {
+      String ownHelp = f.help();
+      errors.add(
+          "gathered metric family "
+              + f.name()
+              + " has help "
+              + GoText.quote(f.pushedHelp())
+              + " but should have "
+              + GoText.quote(ownHelp == null ? "" : ownHelp));
+      return;
+    }
     if (f.isOwn() && f.pushedType() != f.effectiveType()) {
       errors.add(
           "gathered metric family "

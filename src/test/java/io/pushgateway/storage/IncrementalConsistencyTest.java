@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * of writes.
  */
 class IncrementalConsistencyTest {
-  private static final String[] NAMES = {"m", "m_count", "m_sum", "m_bucket", "n", "own_g"};
+  private static final String[] NAMES = {
+    "m", "m_count", "m_sum", "m_bucket", "n", "own_g", "own_c"
+  };
   private static final MetricType[] TYPES = {
     MetricType.UNTYPED,
     MetricType.COUNTER,
@@ -36,7 +38,9 @@ class IncrementalConsistencyTest {
     MetricType.GAUGE_HISTOGRAM
   };
   private static final Map<String, OwnFamily> OWN =
-      Map.of("own_g", new OwnFamily("own_g", MetricType.GAUGE, "h"));
+      Map.of(
+          "own_g", new OwnFamily("own_g", MetricType.GAUGE, "h", true),
+          "own_c", new OwnFamily("own_c", MetricType.COUNTER, "help", false));
 
   @Test
   void randomWrites_incrementalVerdictEqualsBruteForce() {
@@ -139,10 +143,13 @@ class IncrementalConsistencyTest {
   /** Go's gather over the whole state: own families first, then every group's families. */
   private static boolean bruteForceConsistent(StoreState state) {
     Map<String, MetricType> typeByName = new HashMap<>();
+    Map<String, String> helpByName = new HashMap<>();
     Map<String, List<Metric>> metricsByName = new HashMap<>();
     for (Group g : state.groups()) {
       for (StoredFamily f : g.families()) {
         typeByName.putIfAbsent(f.name(), f.family().effectiveType());
+        String help = f.family().help();
+        helpByName.putIfAbsent(f.name(), help == null ? "" : help);
         metricsByName
             .computeIfAbsent(f.name(), k -> new ArrayList<>())
             .addAll(f.family().metrics());
@@ -153,6 +160,9 @@ class IncrementalConsistencyTest {
       MetricType type = typeByName.get(name);
       OwnFamily own = OWN.get(name);
       if (own != null) {
+        if (!own.replacesPushedHelp() && !own.help().equals(helpByName.get(name))) {
+          return false;
+        }
         if (own.type() != type) {
           return false;
         }

@@ -202,11 +202,45 @@ class StateMachineTest {
 
   @Test
   void ownFamily_helpReplacedAndTypeEnforced() {
-    state = StoreState.empty(Map.of("own_g", new OwnFamily("own_g", MetricType.GAUGE, "own help")));
+    state =
+        StoreState.empty(
+            Map.of("own_g", new OwnFamily("own_g", MetricType.GAUGE, "own help", true)));
     assertThat(apply(put(key("job", "j"), T1, untyped("own_g", 1))).error())
         .isEqualTo("gathered metric family own_g has type UNTYPED but should have GAUGE");
     assertThat(apply(put(key("job", "j"), T1, gauge("own_g", 1))).isAccepted()).isTrue();
     assertThat(state.family("own_g").help()).isEqualTo("own help");
+  }
+
+  @Test
+  void ownFamilyNotPresentAtStartup_differentHelpRejected() {
+    state =
+        StoreState.empty(
+            Map.of("own_c", new OwnFamily("own_c", MetricType.COUNTER, "own help", false)));
+    {
+      WriteResult r =
+          apply(
+              put(
+                  key("job", "j"),
+                  T1,
+                  io.pushgateway.model.MetricFamily.of(
+                      "own_c",
+                      "foo",
+                      MetricType.COUNTER,
+                      List.of(Metric.counter(Labels.EMPTY, 1)))));
+      assertThat(r.error())
+          .isEqualTo("gathered metric family own_c has help \"foo\" but should have \"own help\"");
+    }
+    WriteResult ok =
+        apply(
+            put(
+                key("job", "j"),
+                T1,
+                io.pushgateway.model.MetricFamily.of(
+                    "own_c",
+                    "own help",
+                    MetricType.COUNTER,
+                    List.of(Metric.counter(Labels.EMPTY, 1)))));
+    assertThat(ok.isAccepted()).isTrue();
   }
 
   @Test
