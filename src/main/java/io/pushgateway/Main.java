@@ -35,6 +35,24 @@ public final class Main {
       log.error("systemd socket activation (--web.systemd-socket) is not supported");
       return 1;
     }
+    if (!config.webConfigFile().isEmpty()) {
+      // Serving without the TLS and authentication the file asks for would be worse than not
+      // serving at all.
+      log.error(
+          "--web.config.file (TLS and basic authentication) is not supported yet",
+          "file",
+          config.webConfigFile());
+      return 1;
+    }
+    if (!config.persistenceFile().isEmpty()) {
+      log.warn(
+          "persistence is not implemented yet; metrics are kept in memory only",
+          "file",
+          config.persistenceFile());
+    }
+    if (config.enableUtf8Names()) {
+      log.warn("--push.enable-utf8-names is not supported yet; names must follow the legacy rules");
+    }
     Pushgateway[] gateway = new Pushgateway[1];
     Runnable stop = () -> gateway[0].close();
     try {
