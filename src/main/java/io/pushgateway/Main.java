@@ -5,6 +5,7 @@ import io.pushgateway.config.Flags;
 import io.pushgateway.config.ParseOutcome;
 import io.pushgateway.config.VersionInfo;
 import io.pushgateway.log.Log;
+import io.pushgateway.persistence.DamagedFileException;
 import java.io.IOException;
 import sun.misc.Signal;
 
@@ -44,12 +45,6 @@ public final class Main {
           config.webConfigFile());
       return 1;
     }
-    if (!config.persistenceFile().isEmpty()) {
-      log.warn(
-          "persistence is not implemented yet; metrics are kept in memory only",
-          "file",
-          config.persistenceFile());
-    }
     if (config.enableUtf8Names()) {
       log.warn("--push.enable-utf8-names is not supported yet; names must follow the legacy rules");
     }
@@ -57,6 +52,9 @@ public final class Main {
     Runnable stop = () -> gateway[0].close();
     try {
       gateway[0] = Pushgateway.start(config, version, log, () -> stopSoon(gateway));
+    } catch (DamagedFileException e) {
+      log.error("could not load persisted metrics", "err", e.getMessage());
+      return 1;
     } catch (IOException | RuntimeException e) {
       log.error("HTTP server stopped", "err", e.getMessage());
       return 1;

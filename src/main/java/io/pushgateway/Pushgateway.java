@@ -6,6 +6,8 @@ import io.pushgateway.http.GatewayServer;
 import io.pushgateway.http.HttpApi;
 import io.pushgateway.http.RequestObserver;
 import io.pushgateway.log.Log;
+import io.pushgateway.persistence.DamagedFileException;
+import io.pushgateway.persistence.DurableLog;
 import io.pushgateway.selfmetrics.BuildInfo;
 import io.pushgateway.selfmetrics.SelfMetrics;
 import io.pushgateway.storage.MetricStore;
@@ -14,6 +16,7 @@ import io.pushgateway.storage.StateMachine;
 import io.pushgateway.storage.StoreState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,19 +43,37 @@ public final class Pushgateway implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts a gateway; {@code onQuit} runs when {@code /-/quit} asks the process to stop. */
+  /**
+   * Starts a gateway; {@code onQuit} runs when {@code /-/quit} asks the process to stop.
+   *
+   * @throws DamagedFileException if the persistence file is damaged (see its message)
+   */
   public static Pushgateway start(Config config, VersionInfo version, Log log, Runnable onQuit)
-      throws IOException {
+      throws IOException, DamagedFileException {
     Instant startTime = Instant.now();
     SelfMetrics selfMetrics = new SelfMetrics(buildInfo(version));
     Map<String, OwnFamily> own = new LinkedHashMap<>();
     selfMetrics.predefined().forEach((name, f) -> own.put(name, storageView(f)));
     SelfMetrics.goRuntimeFamilies().forEach((name, f) -> own.putIfAbsent(name, storageView(f)));
+    StateMachine machine = new StateMachine(!config.disableConsistencyCheck());
+    StoreState initial = StoreState.empty(own);
+    DurableLog durableLog = null;
+    if (!config.persistenceFile().isEmpty()) {
+      DurableLog.Opened opened =
+          DurableLog.open(
+              new DurableLog.Options(
+                  Path.of(config.persistenceFile()),
+                  config.persistenceFsync(),
+                  config.persistenceInterval(),
+                  config.persistenceMoveDamagedAside()),
+              initial,
+              machine,
+              log);
+      initial = opened.state();
+      durableLog = opened.log();
+    }
     MetricStore store =
-        new MetricStore(
-            StoreState.empty(own),
-            new StateMachine(!config.disableConsistencyCheck()),
-            MetricStore.DEFAULT_QUEUE_CAPACITY);
+        new MetricStore(initial, machine, MetricStore.DEFAULT_QUEUE_CAPACITY, durableLog);
     HttpApi.Settings settings =
         new HttpApi.Settings(
             config.routePrefix(),

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param enableUtf8Names {@code --push.enable-utf8-names}
  * @param logLevel {@code --log.level}
  * @param logFormat {@code --log.format}
+ * @param persistenceFsync {@code --persistence.fsync} (an extension of this gateway)
+ * @param persistenceMoveDamagedAside {@code --persistence.move-damaged-aside} (an extension)
  */
 public record Config(
     List<String> listenAddresses,
@@ -48,7 +50,9 @@ public record Config(
     boolean disableConsistencyCheck,
     boolean enableUtf8Names,
     Level logLevel,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    boolean persistenceFsync,
+    boolean persistenceMoveDamagedAside) {
 
   public Config {
     listenAddresses = List.copyOf(listenAddresses);
@@ -76,7 +80,9 @@ public record Config(
         values.bool(FlagSpec.PUSH_DISABLE_CONSISTENCY_CHECK),
         values.bool(FlagSpec.PUSH_ENABLE_UTF8_NAMES),
         values.level(FlagSpec.LOG_LEVEL),
-        values.format(FlagSpec.LOG_FORMAT));
+        values.format(FlagSpec.LOG_FORMAT),
+        values.bool(FlagSpec.PERSISTENCE_FSYNC),
+        values.bool(FlagSpec.PERSISTENCE_MOVE_DAMAGED_ASIDE));
   }
 
   /**
@@ -122,6 +128,17 @@ public record Config(
   public Map<String, String> flagValuesForStatus() {
     TreeMap<String, String> flags = new TreeMap<>();
     for (FlagSpec flag : FlagSpec.values()) {
+      if (!flag.isBoilerplate() && !flag.isExtension()) {
+        flags.put(flag.flagName(), displayValue(flag));
+      }
+    }
+    return Collections.unmodifiableSortedMap(flags);
+  }
+
+  /** Like {@link #flagValuesForStatus()}, plus this gateway's own extension flags. */
+  public Map<String, String> allFlagValues() {
+    TreeMap<String, String> flags = new TreeMap<>();
+    for (FlagSpec flag : FlagSpec.values()) {
       if (!flag.isBoilerplate()) {
         flags.put(flag.flagName(), displayValue(flag));
       }
@@ -145,6 +162,8 @@ public record Config(
       case PUSH_ENABLE_UTF8_NAMES -> String.valueOf(enableUtf8Names);
       case LOG_LEVEL -> logLevel.goName();
       case LOG_FORMAT -> logFormat.goName();
+      case PERSISTENCE_FSYNC -> String.valueOf(persistenceFsync);
+      case PERSISTENCE_MOVE_DAMAGED_ASIDE -> String.valueOf(persistenceMoveDamagedAside);
       case HELP, HELP_LONG, HELP_MAN, VERSION -> throw new IllegalArgumentException(flag.name());
     };
   }

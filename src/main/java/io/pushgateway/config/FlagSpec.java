@@ -64,6 +64,18 @@ enum FlagSpec {
       Kind.DURATION,
       "5m",
       "The minimum interval at which to write out the persistence file."),
+  PERSISTENCE_FSYNC(
+      "persistence.fsync",
+      Kind.BOOL,
+      "false",
+      "Also fsync the persistence file before acknowledging a write, so acknowledged writes"
+          + " survive a power loss and not only a crash of the process. Slower."),
+  PERSISTENCE_MOVE_DAMAGED_ASIDE(
+      "persistence.move-damaged-aside",
+      Kind.BOOL,
+      "false",
+      "If the persistence file is damaged, move it aside (to FILE.damaged-TIME) and start with"
+          + " the metrics read before the damage, instead of refusing to start."),
   PUSH_DISABLE_CONSISTENCY_CHECK(
       "push.disable-consistency-check",
       Kind.BOOL,
@@ -137,6 +149,14 @@ enum FlagSpec {
   /** Kingpin's own flags, which the status page leaves out. */
   boolean isBoilerplate() {
     return this == HELP || this == HELP_LONG || this == HELP_MAN || this == VERSION;
+  }
+
+  /**
+   * Flags of this gateway that the Go Pushgateway does not have. The status API leaves them out, so
+   * that it shows exactly the Go gateway's flags.
+   */
+  boolean isExtension() {
+    return this == PERSISTENCE_FSYNC || this == PERSISTENCE_MOVE_DAMAGED_ASIDE;
   }
 
   /** Flags left out of the help text. */

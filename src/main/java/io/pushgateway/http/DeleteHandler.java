@@ -34,7 +34,7 @@ final class DeleteHandler implements Handler {
       return;
     }
     try {
-      StoreCalls.await(store.submit(new WriteRequest.Delete(key, clock.instant())));
+      StoreCalls.awaitApplied(store.submit(new WriteRequest.Delete(key, clock.instant())));
     } catch (StoreCalls.StoreUnavailableException e) {
       HttpErrors.error(exchange, 503, HttpErrors.messageOf(e));
       return;

@@ -19,11 +19,12 @@ final class HealthHandler implements Handler {
 
   @Override
   public void handle(Exchange exchange, PathParams params) throws IOException {
-    if (store.healthy()) {
+    String problem = store.problem();
+    if (problem == null) {
       HttpErrors.plainText(exchange, 200, "OK");
       return;
     }
-    log.warn("write queue is full");
-    HttpErrors.error(exchange, 500, "write queue is full");
+    log.warn(problem);
+    HttpErrors.error(exchange, 500, problem);
   }
 }

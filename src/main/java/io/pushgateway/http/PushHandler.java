@@ -97,11 +97,15 @@ final class PushHandler implements Handler {
       HttpErrors.error(exchange, 503, HttpErrors.messageOf(e));
       return;
     }
+    String error = result.error();
+    if (result.unavailable()) {
+      HttpErrors.error(exchange, 503, error == null ? "store unavailable" : error);
+      return;
+    }
     if (!checkConsistency) {
       HttpErrors.empty(exchange, 202);
       return;
     }
-    String error = result.error();
     if (error == null) {
       HttpErrors.empty(exchange, 200);
       return;

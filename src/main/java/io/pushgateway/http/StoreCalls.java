@@ -17,6 +17,15 @@ final class StoreCalls {
     }
   }
 
+  /** Waits for a write that cannot be rejected (delete, wipe); throws if it was not applied. */
+  static void awaitApplied(CompletableFuture<WriteResult> future) {
+    WriteResult result = await(future);
+    String error = result.error();
+    if (result.unavailable() && error != null) {
+      throw new StoreUnavailableException(error);
+    }
+  }
+
   /** The result of a submitted write. */
   static WriteResult await(CompletableFuture<WriteResult> future) {
     try {

@@ -25,7 +25,7 @@ final class WipeHandler implements Handler {
   public void handle(Exchange exchange, PathParams params) throws IOException {
     log.debug("start wiping metric store");
     try {
-      StoreCalls.await(store.submit(new WriteRequest.Wipe(clock.instant())));
+      StoreCalls.awaitApplied(store.submit(new WriteRequest.Wipe(clock.instant())));
     } catch (StoreCalls.StoreUnavailableException e) {
       HttpErrors.error(exchange, 503, HttpErrors.messageOf(e));
       return;

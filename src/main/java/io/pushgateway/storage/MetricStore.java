@@ -1,5 +1,6 @@
 package io.pushgateway.storage;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store: write requests go through one bounded FIFO queue to a single writer thread that
@@ -27,15 +29,30 @@ public final class MetricStore implements AutoCloseable {
   private static final Pending STOP =
       new Pending(new WriteRequest.Wipe(Instant.EPOCH), new CompletableFuture<>());
 
+  /** How often an idle writer gives the log a chance to do periodic work. */
+  private static final long IDLE_TICK_MILLIS = 1000;
+
   private final StateMachine machine;
+  private final @Nullable WriteLog log;
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
   private volatile StoreState state;
+  private volatile @Nullable String logProblem;
   private volatile boolean closed;
 
-  /** Starts a store with the initial state and its writer thread. */
+  /** Starts a store with the initial state and its writer thread, keeping writes in memory only. */
   public MetricStore(StoreState initial, StateMachine machine, int queueCapacity) {
+    this(initial, machine, queueCapacity, null);
+  }
+
+  /**
+   * Starts a store whose writes are made durable in {@code log} before they are acknowledged (null:
+   * memory only).
+   */
+  public MetricStore(
+      StoreState initial, StateMachine machine, int queueCapacity, @Nullable WriteLog log) {
     this.machine = machine;
+    this.log = log;
     this.state = initial;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.writer = Thread.ofPlatform().name("store-writer").daemon(false).start(this::run);
@@ -65,20 +82,37 @@ public final class MetricStore implements AutoCloseable {
     return result;
   }
 
-  /** Healthy unless the write queue is full (Go's rule for /-/healthy and /-/ready). */
+  /** Healthy unless the write queue is full (Go's rule) or the log cannot be written. */
   public boolean healthy() {
-    return queue.remainingCapacity() > 0;
+    return problem() == null;
+  }
+
+  /** What keeps the store from taking writes now, or null if nothing does. */
+  public @Nullable String problem() {
+    String logFailure = logProblem;
+    if (logFailure != null) {
+      return logFailure;
+    }
+    return queue.remainingCapacity() == 0 ? "write queue is full" : null;
   }
 
   private void run() {
     List<Pending> batch = new ArrayList<>(MAX_BATCH);
     List<WriteResult> results = new ArrayList<>(MAX_BATCH);
     while (true) {
+      Pending first;
       try {
-        batch.add(queue.take());
+        first = queue.poll(IDLE_TICK_MILLIS, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         continue; // only close() stops the writer, through the STOP marker
       }
+      if (first == null) {
+        if (log != null) {
+          log.published(state);
+        }
+        continue;
+      }
+      batch.add(first);
       queue.drainTo(batch, MAX_BATCH - 1);
       boolean stop = applyBatch(batch, results);
       batch.clear();
@@ -89,9 +123,14 @@ public final class MetricStore implements AutoCloseable {
     }
   }
 
-  /** Applies a batch, publishes the final state once, then completes the futures. */
+  /**
+   * Applies a batch, makes its changes durable in one log append (group commit), publishes the
+   * final state once, then completes the futures. If the log cannot be written, the batch is
+   * discarded: the state stays as it was and every request in it is answered as unavailable.
+   */
   private boolean applyBatch(List<Pending> batch, List<WriteResult> results) {
     StoreState s = state;
+    List<WriteLog.Entry> entries = new ArrayList<>();
     boolean stop = false;
     for (Pending p : batch) {
       if (p == STOP) {
@@ -101,6 +140,9 @@ public final class MetricStore implements AutoCloseable {
       }
       try {
         StateMachine.Transition t = machine.apply(s, p.request());
+        if (t.state() != s) {
+          entries.add(new WriteLog.Entry(p.request(), t.result().isAccepted()));
+        }
         s = t.state();
         results.add(t.result());
       } catch (RuntimeException e) {
@@ -108,9 +150,23 @@ public final class MetricStore implements AutoCloseable {
         results.add(WriteResult.rejected("internal error: " + e));
       }
     }
+    if (log != null && !entries.isEmpty()) {
+      try {
+        log.append(entries);
+        logProblem = null;
+      } catch (IOException | RuntimeException e) {
+        String problem = "persistence failed, the write was not applied: " + e.getMessage();
+        logProblem = problem;
+        s = state;
+        results.replaceAll(r -> WriteResult.unavailable(problem));
+      }
+    }
     state = s;
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).result().complete(results.get(i));
+    }
+    if (log != null) {
+      log.published(s);
     }
     return stop;
   }
@@ -130,6 +186,13 @@ public final class MetricStore implements AutoCloseable {
       writer.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (log != null && !writer.isAlive()) {
+      try {
+        log.close(state);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("could not close the persistence log", e);
+      }
     }
   }
 }

@@ -29,13 +29,38 @@ public final class StateMachine {
       case WriteRequest.Push push -> push(state, push);
       case WriteRequest.Delete delete -> delete(state, delete.key());
       case WriteRequest.Wipe wipe -> wipe(state);
+      case WriteRequest.Restore restore -> restore(state, restore);
     };
+  }
+
+  /**
+   * Applies a request with a known outcome, as recorded in a log: an accepted push is stored
+   * without checking, a rejected one only records its failure. The result does not depend on this
+   * machine's consistency setting, so a log replays the same under any flags.
+   */
+  public StoreState replay(StoreState state, WriteRequest request, boolean accepted) {
+    if (request instanceof WriteRequest.Push push) {
+      return accepted ? store(state, push).state() : fail(state, push, "").state();
+    }
+    return apply(state, request).state();
   }
 
   private Transition push(StoreState state, WriteRequest.Push push) {
     if (push.hasTimestamps()) {
       return fail(state, push, TIMESTAMPS_ERROR);
     }
+    Stored stored = store(state, push);
+    if (checkConsistency && !stored.state().isConsistent()) {
+      return fail(state, push, Problems.describeFor(stored.state(), stored.touched()));
+    }
+    return new Transition(stored.state(), WriteResult.accepted());
+  }
+
+  /** A state with a push stored, and the family names the push touched. */
+  private record Stored(StoreState state, Set<String> touched) {}
+
+  /** The state with the push stored, checked or not (Go's processWriteRequest). */
+  private static Stored store(StoreState state, WriteRequest.Push push) {
     StateEditor editor = new StateEditor(state);
     Group old = editor.group(push.key());
     Group group = old == null ? Group.empty(push.key()) : old;
@@ -64,11 +89,7 @@ public final class StateMachine {
       changed.add(PushRules.PUSH_FAILURE_TIME_SECONDS);
     }
     editor.putGroup(group, changed);
-    StoreState candidate = editor.commit();
-    if (checkConsistency && !candidate.isConsistent()) {
-      return fail(state, push, Problems.describeFor(candidate, editor.touchedNames()));
-    }
-    return new Transition(candidate, WriteResult.accepted());
+    return new Stored(editor.commit(), editor.touchedNames());
   }
 
   private static boolean isTimeGauge(String name) {
@@ -107,6 +128,26 @@ public final class StateMachine {
     }
     StateEditor editor = new StateEditor(state);
     editor.removeGroup(key);
+    return new Transition(editor.commit(), WriteResult.accepted());
+  }
+
+  private static Transition restore(StoreState state, WriteRequest.Restore restore) {
+    StateEditor editor = new StateEditor(state);
+    Group old = editor.group(restore.key());
+    Set<String> changed = new LinkedHashSet<>();
+    Group group = Group.empty(restore.key());
+    if (old != null) {
+      old.familyNames().forEach(changed::add);
+    }
+    for (StoredFamily f : restore.families()) {
+      group = group.with(f);
+      changed.add(f.name());
+    }
+    if (restore.families().isEmpty()) {
+      editor.removeGroup(restore.key());
+    } else {
+      editor.putGroup(group, changed);
+    }
     return new Transition(editor.commit(), WriteResult.accepted());
   }
 

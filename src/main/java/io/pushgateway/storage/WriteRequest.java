@@ -36,4 +36,16 @@ public sealed interface WriteRequest {
 
   /** Removes every group that exists when the request is applied. */
   record Wipe(Instant time) implements WriteRequest {}
+
+  /**
+   * Sets a group to exactly these families (already sanitised, with their own push times), or
+   * removes it when there are none; no checks, no time gauges added. Used to restore persisted
+   * groups.
+   */
+  record Restore(GroupingKey key, List<StoredFamily> families, Instant time)
+      implements WriteRequest {
+    public Restore {
+      families = List.copyOf(families);
+    }
+  }
 }

@@ -1,0 +1,43 @@
+package io.pushgateway.persistence;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The persistence file's framing: an 8-byte magic header, then records, each a little-endian {@code
+ * u32} payload length, a {@code u32} CRC-32C of the payload, and the payload.
+ */
+final class RecordFormat {
+  /** The first bytes of every file this gateway writes (version 1 of the format). */
+  static final byte[] MAGIC = "PGWJLOG1".getBytes(StandardCharsets.US_ASCII);
+
+  /** Length and checksum in front of every payload. */
+  static final int FRAME_HEADER = 8;
+
+  /** No record is larger; anything claiming more is damage, not a record. */
+  static final int MAX_PAYLOAD = 1 << 30;
+
+  private RecordFormat() {}
+
+  /** The payloads framed one after another, ready to be written with one call. */
+  static ByteBuffer frame(List<byte[]> payloads) {
+    int size = 0;
+    for (byte[] p : payloads) {
+      size += FRAME_HEADER + p.length;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    for (byte[] p : payloads) {
+      buffer.putInt(p.length).putInt(crc(p, 0, p.length)).put(p);
+    }
+    return buffer.flip();
+  }
+
+  static int crc(byte[] bytes, int offset, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, offset, length);
+    return (int) crc.getValue();
+  }
+}
