@@ -73,21 +73,27 @@ final class UiGroupList {
 
   private UiGroupList() {}
 
+  /** A group with what sorting and the row need, computed once per request. */
+  private record Row(Group group, double pushed, boolean stale) {}
+
   static String render(StoreState state, Request request, Instant now) {
     double nowSeconds = now.toEpochMilli() / 1000.0;
-    List<Group> matched = new ArrayList<>();
+    List<Row> matched = new ArrayList<>();
     int failed = 0;
     int stale = 0;
     for (Group g : state.groups()) {
+      double pushed = g.pushTimeSeconds();
       boolean isFailed = !g.lastPushSuccessful();
-      boolean isStale = isStale(g, request.staleSeconds(), nowSeconds);
+      boolean isStale =
+          request.staleSeconds() > 0
+              && (!(pushed > 0) || nowSeconds - pushed > request.staleSeconds());
       failed += isFailed ? 1 : 0;
       stale += isStale ? 1 : 0;
       if ((!request.problemsOnly() || isFailed || isStale) && matches(g, request.terms())) {
-        matched.add(g);
+        matched.add(new Row(g, pushed > 0 ? pushed : Double.NEGATIVE_INFINITY, isStale));
       }
     }
-    Comparator<Group> order = comparator(request.sort());
+    Comparator<Row> order = comparator(request.sort());
     if (order != null) {
       matched.sort(order);
     }
@@ -111,18 +117,10 @@ final class UiGroupList {
         .beginArray();
     int end = (int) Math.min(matched.size(), (long) request.offset() + request.limit());
     for (int i = request.offset(); i < end; i++) {
-      Group g = matched.get(i);
-      row(json, g, isStale(g, request.staleSeconds(), nowSeconds));
+      Row r = matched.get(i);
+      row(json, r.group(), r.stale());
     }
     return json.endArray().endObject().toString();
-  }
-
-  private static boolean isStale(Group g, long staleSeconds, double nowSeconds) {
-    if (staleSeconds <= 0) {
-      return false;
-    }
-    double pushed = g.pushTimeSeconds();
-    return !(pushed > 0) || nowSeconds - pushed > staleSeconds;
   }
 
   private static boolean matches(Group g, List<String> terms) {
@@ -135,10 +133,12 @@ final class UiGroupList {
   }
 
   private static boolean matchesLabel(Labels labels, String term) {
+    boolean quoted = term.indexOf('"') >= 0;
     for (int i = 0; i < labels.size(); i++) {
       String name = labels.name(i).toLowerCase(Locale.ROOT);
       String value = labels.value(i).toLowerCase(Locale.ROOT);
-      if ((name + "=\"" + value + "\"").contains(term) || (name + "=" + value).contains(term)) {
+      String pair = quoted ? name + "=\"" + value + "\"" : name + "=" + value;
+      if (pair.contains(term)) {
         return true;
       }
     }
@@ -154,21 +154,18 @@ final class UiGroupList {
     return false;
   }
 
-  private static @Nullable Comparator<Group> comparator(Sort sort) {
-    Comparator<Group> byKey = Comparator.comparing(Group::key);
+  /** Null for key order, which is the snapshot's own. Ties fall back to key order. */
+  private static @Nullable Comparator<Row> comparator(Sort sort) {
+    Comparator<Row> byKey = Comparator.comparing(r -> r.group().key());
     return switch (sort) {
       case KEY -> null;
-      case OLDEST -> Comparator.comparingDouble(UiGroupList::pushedOrMinus).thenComparing(byKey);
-      case NEWEST ->
-          Comparator.comparingDouble(UiGroupList::pushedOrMinus).reversed().thenComparing(byKey);
-      case SERIES -> Comparator.comparingInt(Group::seriesCount).reversed().thenComparing(byKey);
+      case OLDEST -> Comparator.comparingDouble(Row::pushed).thenComparing(byKey);
+      case NEWEST -> Comparator.comparingDouble(Row::pushed).reversed().thenComparing(byKey);
+      case SERIES ->
+          Comparator.<Row>comparingInt(r -> r.group().seriesCount())
+              .reversed()
+              .thenComparing(byKey);
     };
-  }
-
-  /** The push time, with "never" (0 or missing) before every real time. */
-  private static double pushedOrMinus(Group g) {
-    double t = g.pushTimeSeconds();
-    return t > 0 ? t : Double.NEGATIVE_INFINITY;
   }
 
   private static void row(GoJson json, Group g, boolean stale) {
