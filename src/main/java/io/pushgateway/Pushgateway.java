@@ -77,6 +77,7 @@ public final class Pushgateway implements AutoCloseable {
     HttpApi.Settings settings =
         new HttpApi.Settings(
             config.routePrefix(),
+            config.uiPathPrefix(),
             config.telemetryPath(),
             config.enableAdminApi(),
             config.enableLifecycle(),
@@ -102,7 +103,8 @@ public final class Pushgateway implements AutoCloseable {
       server =
           GatewayServer.start(
               config.listenAddresses(),
-              HttpApi.dispatcher(settings, store, selfMetrics::collect, observer, onQuit, log));
+              HttpApi.dispatcher(settings, store, selfMetrics::collect, observer, onQuit, log),
+              log);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;

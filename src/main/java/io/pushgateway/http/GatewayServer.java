@@ -2,8 +2,8 @@ package io.pushgateway.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pushgateway.log.Log;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +30,6 @@ import java.util.concurrent.TimeUnit;
  * default, an empty 200.
  */
 public final class GatewayServer implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(GatewayServer.class.getName());
-
   static {
     // Go disables Nagle's algorithm on every connection; without this, small answers to pipelined
     // or body-carrying requests can wait for a delayed ACK. Read once by the JDK server.
@@ -57,6 +55,15 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(List<String> listenAddresses, ExchangeHandler handler)
       throws IOException {
+    return start(listenAddresses, handler, Log.discard());
+  }
+
+  /**
+   * Like {@link #start(List, ExchangeHandler)}, logging failed requests to {@code log} (so they
+   * follow {@code --log.level} and {@code --log.format} like every other line).
+   */
+  public static GatewayServer start(List<String> listenAddresses, ExchangeHandler handler, Log log)
+      throws IOException {
     if (listenAddresses.isEmpty()) {
       throw new IllegalArgumentException("no listen address");
     }
@@ -70,7 +77,7 @@ public final class GatewayServer implements AutoCloseable {
       for (InetSocketAddress address : addresses) {
         HttpServer server = HttpServer.create(address, 0);
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(exchange, handler));
+        server.createContext("/", exchange -> serve(exchange, handler, log));
         servers.add(server);
       }
     } catch (IOException | RuntimeException e) {
@@ -120,7 +127,7 @@ public final class GatewayServer implements AutoCloseable {
     stop(Duration.ofSeconds(5));
   }
 
-  private static void serve(HttpExchange raw, ExchangeHandler handler) {
+  private static void serve(HttpExchange raw, ExchangeHandler handler, Log log) {
     JdkExchange exchange = new JdkExchange(raw);
     try {
       RequestLineCheck.Rejection rejection =
@@ -136,21 +143,28 @@ public final class GatewayServer implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       if (exchange.responseStarted()) {
-        LOG.log(Level.DEBUG, "request failed after its response started; closing", e);
+        log.debug("request failed after its response started; closing", "err", String.valueOf(e));
         // Escaping the JDK handler makes the server drop the connection without ending the body.
         throw new IllegalStateException("response aborted", e);
       }
-      LOG.log(Level.WARNING, "request handler failed", e);
-      answerInternalError(exchange);
+      log.warn(
+          "request handler failed",
+          "method",
+          raw.getRequestMethod(),
+          "path",
+          exchange.rawPath(),
+          "err",
+          String.valueOf(e));
+      answerInternalError(exchange, log);
     }
     raw.close();
   }
 
-  private static void answerInternalError(JdkExchange exchange) {
+  private static void answerInternalError(JdkExchange exchange, Log log) {
     try {
       HttpErrors.error(exchange, 500, "Internal Server Error");
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "could not send 500", e);
+      log.debug("could not send 500", "err", String.valueOf(e));
     }
   }
 }

@@ -20,11 +20,13 @@ public final class HttpApi {
   /**
    * Everything the handlers need.
    *
+   * @param uiPathPrefix the prefix of the web UI's links: the external URL's path, or {@code .}
    * @param flagsForStatus flag values for the status API
    * @param buildInfo build information for the status API (Go's key names)
    */
   public record Settings(
       String routePrefix,
+      String uiPathPrefix,
       String telemetryPath,
       boolean enableAdminApi,
       boolean enableLifecycle,
@@ -45,13 +47,21 @@ public final class HttpApi {
       Runnable shutdown,
       Log log) {
     Clock clock = Clock.systemUTC();
+    ZoneId zone = ZoneId.systemDefault();
     ApiHandlers api =
         new ApiHandlers(
+            store, settings.flagsForStatus(), settings.buildInfo(), settings.startTime(), zone);
+    StaticHandler assets = StaticHandler.load(settings.startTime());
+    UiHandler ui =
+        new UiHandler(
             store,
-            settings.flagsForStatus(),
-            settings.buildInfo(),
-            settings.startTime(),
-            ZoneId.systemDefault());
+            settings.uiPathPrefix(),
+            settings.enableAdminApi(),
+            assets,
+            new UiStatus(
+                settings.flagsForStatus(), settings.buildInfo(), settings.startTime(), zone),
+            clock,
+            zone);
     Routes.Builder routes =
         Routes.builder()
             .healthy(counted("healthy", new HealthHandler(store, log), observer))
@@ -69,8 +79,8 @@ public final class HttpApi {
                         observer),
                     observer))
             .delete(counted("delete", new DeleteHandler(store, clock, log), observer))
-            .staticFiles(counted("static", (ex, p) -> HttpErrors.notFound(ex), observer))
-            .ui(counted("status", new UiHandler(store), observer))
+            .staticFiles(counted("static", assets, observer))
+            .ui(counted("status", ui, observer))
             .quit(new QuitHandler(settings.enableLifecycle(), shutdown, log))
             .apiStatus(counted("api/v1/status", api.status(), observer))
             .apiMetrics(counted("api/v1/metrics", api.metrics(), observer))

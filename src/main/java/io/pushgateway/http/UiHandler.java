@@ -2,63 +2,77 @@ package io.pushgateway.http;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.pushgateway.model.Labels;
-import io.pushgateway.storage.Group;
 import io.pushgateway.storage.MetricStore;
-import io.pushgateway.storage.StoredFamily;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
 
 /**
- * {@code GET P/} and {@code GET P/status}: a plain HTML overview of the groups and their families.
- * (A minimal page; the full operator UI is a separate piece of work.)
+ * {@code GET P/} and {@code GET P/status}: the web UI's page, and the UI's own data requests on the
+ * same routes, told apart by a {@code view} query parameter that the Go gateway ignores (so Go
+ * clients see the page either way):
+ *
+ * <ul>
+ *   <li>{@code view=groups}: a page of groups, see {@link UiGroupList.Request};
+ *   <li>{@code view=group&id=...}: one group's families and series, see {@link
+ *       UiGroupDetail.Request};
+ *   <li>{@code view=status}: flags, build, runtime and store figures.
+ * </ul>
+ *
+ * These answers are internal to the page (compact JSON, no compatibility promise).
  */
 final class UiHandler implements Handler {
   private final MetricStore store;
+  private final String html;
+  private final UiStatus status;
+  private final Clock clock;
+  private final ZoneId zone;
 
-  UiHandler(MetricStore store) {
+  /**
+   * @param prefix the link prefix of the page ({@code Config.uiPathPrefix()})
+   */
+  UiHandler(
+      MetricStore store,
+      String prefix,
+      boolean adminApi,
+      StaticHandler assets,
+      UiStatus status,
+      Clock clock,
+      ZoneId zone) {
     this.store = store;
+    this.html = UiPage.render(prefix, adminApi, assets);
+    this.status = status;
+    this.clock = clock;
+    this.zone = zone;
   }
 
   @Override
   public void handle(Exchange exchange, PathParams params) throws IOException {
-    StringBuilder html = new StringBuilder(4096);
-    html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">")
-        .append("<title>Prometheus Pushgateway</title></head><body>\n")
-        .append("<h1>Pushgateway</h1>\n<ul>\n");
-    for (Group g : store.state().groups()) {
-      html.append("<li>");
-      labels(html, g.key().labels());
-      if (!g.lastPushSuccessful()) {
-        html.append(" <strong>Last push failed!</strong>");
+    UiQuery query = UiQuery.parse(exchange.rawQuery());
+    switch (query.get("view", "")) {
+      case "groups" ->
+          json(
+              exchange,
+              UiGroupList.render(store.state(), UiGroupList.Request.from(query), clock.instant()));
+      case "group" ->
+          json(
+              exchange,
+              UiGroupDetail.render(store.state(), UiGroupDetail.Request.from(query), zone));
+      case "status" -> json(exchange, status.render(store.state(), clock.instant()));
+      default -> {
+        exchange.setHeader("Content-Type", "text/html; charset=utf-8");
+        exchange.respond(200, html.getBytes(UTF_8));
       }
-      html.append("<ul>");
-      for (StoredFamily f : g.families()) {
-        html.append("<li>")
-            .append(escape(f.name()))
-            .append(" (")
-            .append(f.family().effectiveType())
-            .append(", ")
-            .append(f.family().metrics().size())
-            .append(" series)</li>");
-      }
-      html.append("</ul></li>\n");
-    }
-    html.append("</ul>\n</body></html>\n");
-    exchange.setHeader("Content-Type", "text/html; charset=utf-8");
-    exchange.respond(200, html.toString().getBytes(UTF_8));
-  }
-
-  private static void labels(StringBuilder html, Labels labels) {
-    for (int i = 0; i < labels.size(); i++) {
-      html.append(i == 0 ? "" : ", ")
-          .append(escape(labels.name(i)))
-          .append("=\"")
-          .append(escape(labels.value(i)))
-          .append('"');
     }
   }
 
-  /** HTML-escapes text as Go's html/template does for text nodes. */
+  private static void json(Exchange exchange, String body) throws IOException {
+    exchange.setHeader("Content-Type", "application/json");
+    exchange.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+    exchange.respond(200, body.getBytes(UTF_8));
+  }
+
+  /** HTML-escapes text as Go's html/template does for text nodes and attribute values. */
   static String escape(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
