@@ -1,6 +1,7 @@
 package io.pushgateway.exposition;
 
 import io.pushgateway.model.Counter;
+import io.pushgateway.model.LabelNames;
 import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
@@ -37,13 +38,13 @@ public final class TextParser {
 
   static {
     for (int c = 0; c < 256; c++) {
-      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-      boolean digit = c >= '0' && c <= '9';
+      boolean start = LabelNames.isLegacyStart(c);
+      boolean part = LabelNames.isLegacyPart(c);
       int bits = 0;
-      bits |= letter || c == ':' ? 1 : 0;
-      bits |= letter || digit || c == ':' ? 2 : 0;
-      bits |= letter ? 4 : 0;
-      bits |= letter || digit ? 8 : 0;
+      bits |= start || c == ':' ? 1 : 0;
+      bits |= part || c == ':' ? 2 : 0;
+      bits |= start ? 4 : 0;
+      bits |= part ? 8 : 0;
       NAME_CHARS[c] = (byte) bits;
     }
   }

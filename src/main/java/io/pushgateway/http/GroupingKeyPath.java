@@ -1,6 +1,7 @@
 package io.pushgateway.http;
 
 import io.pushgateway.model.GroupingKey;
+import io.pushgateway.model.LabelNames;
 import io.pushgateway.model.Labels;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class GroupingKeyPath {
       String value = components[i + 1];
       boolean base64 = name.endsWith(BASE64_SUFFIX);
       String trimmed = base64 ? name.substring(0, name.length() - BASE64_SUFFIX.length()) : name;
-      if (!isLegacyLabelName(trimmed) || trimmed.startsWith("__")) {
+      if (!LabelNames.isValid(trimmed)) {
         throw new BadRequestException("improper label name " + GoString.quote(trimmed));
       }
       result.put(trimmed, base64 ? decodeLabelValue(trimmed, value) : value);
@@ -101,20 +102,5 @@ public final class GroupingKeyPath {
                 + GoString.quote(labels.value(i)));
       }
     }
-  }
-
-  /** {@code ^[a-zA-Z_][a-zA-Z0-9_]*$}. */
-  static boolean isLegacyLabelName(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-      if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
-        return false;
-      }
-    }
-    return true;
   }
 }
