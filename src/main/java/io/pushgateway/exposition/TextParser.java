@@ -1,5 +1,6 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoFloatParser;
 import io.pushgateway.model.Counter;
 import io.pushgateway.model.LabelNames;
 import io.pushgateway.model.Labels;

@@ -1,5 +1,6 @@
 package io.pushgateway.log;
 
+import io.pushgateway.gocompat.GoFloatFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,11 +28,11 @@ final class JsonEncoder implements LineEncoder {
       line.append(value);
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      String number = GoFloat.formatJson(d);
+      String number = GoFloatFormat.formatJson(d);
       if (number != null) {
         line.append(number);
       } else {
-        appendString(line, GoFloat.formatG(d));
+        appendString(line, GoFloatFormat.formatV(d));
       }
     } else {
       appendString(line, LineEncoder.text(value));

@@ -1,5 +1,6 @@
 package io.pushgateway.log;
 
+import io.pushgateway.gocompat.GoFloatFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ final class LogfmtEncoder implements LineEncoder {
     } else if (LineEncoder.isIntegerOrBoolean(value)) {
       line.append(value);
     } else if (value instanceof Double || value instanceof Float) {
-      line.append(GoFloat.formatG(((Number) value).doubleValue()));
+      line.append(GoFloatFormat.formatV(((Number) value).doubleValue()));
     } else {
       appendString(line, LineEncoder.text(value));
     }
