@@ -1,6 +1,8 @@
 package io.pushgateway.log;
 
 import io.pushgateway.gocompat.GoFloatFormat;
+import io.pushgateway.gocompat.GoQuote;
+import io.pushgateway.gocompat.GoUnicode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,8 +53,8 @@ final class LogfmtEncoder implements LineEncoder {
         }
       } else if (cp == 0xFFFD
           || Character.isSurrogate((char) cp)
-          || GoQuote.isSpace(cp)
-          || !GoQuote.isPrint(cp)) {
+          || GoUnicode.isSpace(cp)
+          || !GoUnicode.isPrint(cp)) {
         return true;
       }
       i += Character.charCount(cp);
