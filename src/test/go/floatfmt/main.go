@@ -2,7 +2,7 @@
 //
 // Regenerate (from the repository root; Go 1.19 is the toolchain of the reference Pushgateway):
 //
-//	go run ./src/test/go/floatfmt > src/test/resources/io/pushgateway/exposition/go-float-format.tsv
+//	go run ./src/test/go/floatfmt > src/test/resources/io/pushgateway/gocompat/go-float-format.tsv
 //
 // Lines "d <bits hex> <%g shortest> <%v> <%f shortest or ->" describe a double; lines
 // "u <uint64> <%g shortest of float64(uint64)>" describe Go's uint64 to float64 conversion.

@@ -1,6 +1,6 @@
 package io.pushgateway.config;
 
-import io.pushgateway.log.GoQuote;
+import io.pushgateway.gocompat.GoQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

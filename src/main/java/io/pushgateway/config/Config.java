@@ -1,5 +1,6 @@
 package io.pushgateway.config;
 
+import io.pushgateway.gocompat.GoUrl;
 import io.pushgateway.log.Level;
 import io.pushgateway.log.LogFormat;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package io.pushgateway.config;
 
 import io.pushgateway.config.CommandLineParser.Occurrence;
+import io.pushgateway.gocompat.GoUrl;
 import io.pushgateway.log.Level;
 import io.pushgateway.log.LogFormat;
 import java.time.Duration;

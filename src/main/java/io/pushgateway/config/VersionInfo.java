@@ -1,8 +1,8 @@
 package io.pushgateway.config;
 
+import io.pushgateway.gocompat.GoPlatform;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
@@ -95,22 +95,7 @@ public record VersionInfo(
 
   /** Go's {@code GOOS/GOARCH} naming of a JVM's {@code os.name} and {@code os.arch}. */
   static String platform(String osName, String osArch) {
-    String os = osName.toLowerCase(Locale.ROOT);
-    if (os.startsWith("mac")) {
-      os = "darwin";
-    } else if (os.startsWith("windows")) {
-      os = "windows";
-    } else {
-      os = os.replace(" ", "");
-    }
-    String arch =
-        switch (osArch.toLowerCase(Locale.ROOT)) {
-          case "amd64", "x86_64" -> "amd64";
-          case "aarch64", "arm64" -> "arm64";
-          case "x86", "i386", "i486", "i586", "i686" -> "386";
-          default -> osArch.toLowerCase(Locale.ROOT);
-        };
-    return os + "/" + arch;
+    return GoPlatform.goos(osName) + "/" + GoPlatform.goarch(osArch);
   }
 
   private static Properties readResource() {

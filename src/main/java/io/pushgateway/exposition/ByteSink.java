@@ -1,5 +1,6 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoFloatFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ public final class ByteSink {
   private int size;
 
   /** Scratch space for number formatting, so that formatting into a sink does not allocate. */
-  private final byte[] scratch = new byte[64];
+  private final byte[] scratch = new byte[GoFloatFormat.SCRATCH_SIZE];
 
   /** An empty sink with a small initial capacity. */
   public ByteSink() {
@@ -166,6 +167,18 @@ public final class ByteSink {
   }
 
   /**
+   * Appends a value as the text format writes it: Go's shortest {@code %g} ({@link
+   * GoFloatFormat#formatG}), {@code 0} for both zeros.
+   */
+  public void appendFloat(double v) {
+    if (Math.abs(v) < 1e6 && v == Math.rint(v)) {
+      appendDecimal((long) v);
+    } else {
+      append(scratch, 0, GoFloatFormat.writeG(v, scratch));
+    }
+  }
+
+  /**
    * Appends a copy of {@code len} bytes already written at {@code from}, e.g. a label block that
    * repeats on every line of a metric.
    */
@@ -176,11 +189,6 @@ public final class ByteSink {
     ensureRoom(len);
     System.arraycopy(buf, from, buf, size, len);
     size += len;
-  }
-
-  /** Scratch bytes for number formatting; valid only until the next call on this sink. */
-  byte[] scratch() {
-    return scratch;
   }
 
   private void ensureRoom(int extra) {

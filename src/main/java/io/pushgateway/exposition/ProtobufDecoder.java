@@ -5,6 +5,7 @@ import static io.pushgateway.exposition.ProtobufWire.LEN;
 import static io.pushgateway.exposition.ProtobufWire.VARINT;
 import static io.pushgateway.exposition.ProtobufWire.is;
 
+import io.pushgateway.gocompat.GoQuote;
 import io.pushgateway.model.Counter;
 import io.pushgateway.model.Exemplar;
 import io.pushgateway.model.Histogram;
@@ -98,7 +99,7 @@ final class ProtobufDecoder {
       return "metric family number " + number + " in the push body has an empty name";
     }
     Function<String, String> pending = pendingProblem;
-    return pending == null ? null : pending.apply("metric family " + ProtobufQuote.quote(name));
+    return pending == null ? null : pending.apply("metric family " + GoQuote.quote(name));
   }
 
   /** Records a problem unless an earlier one exists; the function gets "metric family "x"". */
@@ -190,7 +191,7 @@ final class ProtobufDecoder {
     if (badName != null) {
       noteProblem(f -> f + " has " + article + kind + "label name that is not utf8: " + badName);
     } else if (badValue != null) {
-      String quotedName = ProtobufQuote.quote(name);
+      String quotedName = GoQuote.quote(name);
       noteProblem(
           f ->
               f

@@ -3,6 +3,7 @@ package io.pushgateway.exposition;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.UnsafeByteOperations;
+import io.pushgateway.gocompat.GoQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -205,7 +206,7 @@ final class ProtobufWire {
 
   /** The raw bytes of the last string read, quoted like Go's {@code %q}. */
   String quoteLastString() {
-    return ProtobufQuote.quote(body, lastStringStart, lastStringLength);
+    return GoQuote.quoteRange(body, lastStringStart, lastStringStart + lastStringLength);
   }
 
   private boolean isAscii(int start, int length) {

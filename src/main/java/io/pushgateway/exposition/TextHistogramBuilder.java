@@ -1,5 +1,6 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoConversions;
 import io.pushgateway.model.Bucket;
 import io.pushgateway.model.Histogram;
 import io.pushgateway.model.Labels;
@@ -50,8 +51,8 @@ final class TextHistogramBuilder {
    * error).
    */
   boolean count(double value) {
-    long u = GoFloatParser.toUint64(value);
-    if (value == GoFloatParser.unsignedToDouble(u)) {
+    long u = GoConversions.toUint64(value);
+    if (value == GoConversions.uint64ToDouble(u)) {
       count = u;
       hasCount = true;
       return true;
@@ -72,8 +73,8 @@ final class TextHistogramBuilder {
   /** A bucket line. Returns false if the value is a negative population. */
   boolean bucket(double upperBound, double value) {
     MutableBucket b = new MutableBucket(upperBound);
-    long u = GoFloatParser.toUint64(value);
-    if (value == GoFloatParser.unsignedToDouble(u)) {
+    long u = GoConversions.toUint64(value);
+    if (value == GoConversions.uint64ToDouble(u)) {
       b.count = u;
       b.hasCount = true;
     } else if (value < 0) {
@@ -118,14 +119,14 @@ final class TextHistogramBuilder {
       return;
     }
     if (floatCount() == 0) {
-      countFloat = GoFloatParser.unsignedToDouble(hasCount ? count : 0);
+      countFloat = GoConversions.uint64ToDouble(hasCount ? count : 0);
       hasCountFloat = true;
       count = 0;
       hasCount = false;
     }
     for (MutableBucket b : buckets) {
       if ((b.hasCountFloat ? b.countFloat : 0) == 0) {
-        b.countFloat = GoFloatParser.unsignedToDouble(b.hasCount ? b.count : 0);
+        b.countFloat = GoConversions.uint64ToDouble(b.hasCount ? b.count : 0);
         b.hasCountFloat = true;
         b.count = 0;
         b.hasCount = false;

@@ -1,6 +1,10 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoFloatParser;
+import io.pushgateway.gocompat.GoQuote;
+import io.pushgateway.gocompat.GoUtf8;
 import io.pushgateway.model.Counter;
+import io.pushgateway.model.LabelNames;
 import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
@@ -37,13 +41,13 @@ public final class TextParser {
 
   static {
     for (int c = 0; c < 256; c++) {
-      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-      boolean digit = c >= '0' && c <= '9';
+      boolean start = LabelNames.isLegacyStart(c);
+      boolean part = LabelNames.isLegacyPart(c);
       int bits = 0;
-      bits |= letter || c == ':' ? 1 : 0;
-      bits |= letter || digit || c == ':' ? 2 : 0;
-      bits |= letter ? 4 : 0;
-      bits |= letter || digit ? 8 : 0;
+      bits |= start || c == ':' ? 1 : 0;
+      bits |= part || c == ':' ? 2 : 0;
+      bits |= start ? 4 : 0;
+      bits |= part ? 8 : 0;
       NAME_CHARS[c] = (byte) bits;
     }
   }
@@ -211,7 +215,7 @@ public final class TextParser {
 
   private void readHelp(TextFamilyBuilder f) {
     if (f.help != null) {
-      throw error("second HELP line for metric name " + TextGoQuote.quote(f.name));
+      throw error("second HELP line for metric name " + GoQuote.quote(f.name));
     }
     int start = pos - 1;
     int i = start;
@@ -254,25 +258,25 @@ public final class TextParser {
   }
 
   private String helpString(TextFamilyBuilder f, byte[] b, int from, int to) {
-    if (!TextUtf8.isValid(b, from, to)) {
+    if (!GoUtf8.isValid(b, from, to)) {
       // Go stores such bytes verbatim, but a Java String cannot hold them.
       throw error(
-          "HELP docstring for metric name " + TextGoQuote.quote(f.name) + " is not valid UTF-8");
+          "HELP docstring for metric name " + GoQuote.quote(f.name) + " is not valid UTF-8");
     }
-    return TextUtf8.decodeValid(b, from, to);
+    return GoUtf8.decodeValid(b, from, to);
   }
 
   private void readType(TextFamilyBuilder f) {
     if (f.type != null) {
       throw error(
           "second TYPE line for metric name "
-              + TextGoQuote.quote(f.name)
+              + GoQuote.quote(f.name)
               + ", or TYPE reported after samples");
     }
     readRestOfLineWithoutBackslashes();
     MetricType type = TextTypeNames.parse(scratch, 0, scratchLen);
     if (type == null) {
-      throw error("unknown metric type " + TextGoQuote.quote(scratch, 0, scratchLen));
+      throw error("unknown metric type " + GoQuote.quoteRange(scratch, 0, scratchLen));
     }
     f.type = type;
   }
@@ -341,7 +345,7 @@ public final class TextParser {
       }
       readLabelNameToken();
       if (tokLen == 0) {
-        throw error("invalid label name for metric " + TextGoQuote.quote(familyNameForMessage()));
+        throw error("invalid label name for metric " + GoQuote.quote(familyNameForMessage()));
       }
       if (braceLine) {
         skipBlankTabIfCurrentBlankTab();
@@ -357,7 +361,7 @@ public final class TextParser {
         checkReservedLabelName();
         skipBlankTabIfCurrentBlankTab();
         if (cur != '=') {
-          throw error("expected '=' after label name, found " + TextGoQuote.quoteByte(cur));
+          throw error("expected '=' after label name, found " + GoQuote.quoteRune(cur));
         }
       }
       if (readLabelPair()) {
@@ -372,10 +376,10 @@ public final class TextParser {
    */
   private boolean metricNameInBraces() {
     if (nameInBraces) {
-      throw error("multiple metric names for metric " + TextGoQuote.quote(familyNameForMessage()));
+      throw error("multiple metric names for metric " + GoQuote.quote(familyNameForMessage()));
     }
     if (cur != ',' && cur != '}') {
-      throw error("unexpected end of metric name " + TextGoQuote.quoteByte(cur));
+      throw error("unexpected end of metric name " + GoQuote.quoteRune(cur));
     }
     resolveFamily();
     setUntypedIfUnset();
@@ -419,17 +423,17 @@ public final class TextParser {
     }
     skipBlankTab();
     if (cur != '"') {
-      throw error("expected '\"' at start of label value, found " + TextGoQuote.quoteByte(cur));
+      throw error("expected '\"' at start of label value, found " + GoQuote.quoteRune(cur));
     }
     readLabelValue();
-    int utf8 = TextUtf8.check(val, valOff, valOff + valLen);
-    if (utf8 == TextUtf8.INVALID) {
-      throw error("invalid label value " + TextGoQuote.quote(val, valOff, valOff + valLen));
+    int utf8 = GoUtf8.check(val, valOff, valOff + valLen);
+    if (utf8 == GoUtf8.INVALID) {
+      throw error("invalid label value " + GoQuote.quoteRange(val, valOff, valOff + valLen));
     }
     if (special) {
       setSpecial(name, val, valOff, valLen);
     } else {
-      pairs[pairLen - 1] = TextUtf8.decode(val, valOff, valOff + valLen, utf8);
+      pairs[pairLen - 1] = GoUtf8.decode(val, valOff, valOff + valLen, utf8);
     }
     skipBlankTab();
     if (cur == ',') {
@@ -442,7 +446,8 @@ public final class TextParser {
       skipBlankTab();
       return true;
     }
-    throw error("unexpected end of label value " + TextGoQuote.quote(val, valOff, valOff + valLen));
+    throw error(
+        "unexpected end of label value " + GoQuote.quoteRange(val, valOff, valOff + valLen));
   }
 
   private String labelNameString() {
@@ -450,11 +455,11 @@ public final class TextParser {
       return asciiString(tok, tokOff, tokLen);
     }
     if (!(utf8Names
-        ? TextUtf8.isValid(tok, tokOff, tokOff + tokLen)
+        ? GoUtf8.isValid(tok, tokOff, tokOff + tokLen)
         : isLegacyName(tok, tokOff, tokLen, 4, 8))) {
-      throw error("invalid label name " + TextGoQuote.quote(tok, tokOff, tokOff + tokLen));
+      throw error("invalid label name " + GoQuote.quoteRange(tok, tokOff, tokOff + tokLen));
     }
-    return TextUtf8.decodeValid(tok, tokOff, tokOff + tokLen);
+    return GoUtf8.decodeValid(tok, tokOff, tokOff + tokLen);
   }
 
   private boolean isSpecialLabel(String name) {
@@ -472,8 +477,7 @@ public final class TextParser {
   private void checkDuplicate(String name) {
     for (int i = 0; i < pairLen; i += 2) {
       if (pairs[i].equals(name)) {
-        throw error(
-            "duplicate label names for metric " + TextGoQuote.quote(familyNameForMessage()));
+        throw error("duplicate label names for metric " + GoQuote.quote(familyNameForMessage()));
       }
     }
   }
@@ -497,7 +501,7 @@ public final class TextParser {
           "expected float as value for '"
               + name
               + "' label, got "
-              + TextGoQuote.quote(b, off, off + len));
+              + GoQuote.quoteRange(b, off, off + len));
     }
     if (name.equals("le")) {
       bucket = v;
@@ -577,7 +581,7 @@ public final class TextParser {
   }
 
   private ParseException unescapedNewLine(String what, byte[] b, int from, int to) {
-    return error(what + " " + TextGoQuote.quote(b, from, to) + " contains unescaped new-line");
+    return error(what + " " + GoQuote.quoteRange(b, from, to) + " contains unescaped new-line");
   }
 
   /**
@@ -604,7 +608,7 @@ public final class TextParser {
     try {
       value = GoFloatParser.parseFloat(buf, start, pos - 1 - start);
     } catch (GoFloatParser.InvalidNumberException e) {
-      throw error("expected float as value, got " + TextGoQuote.quote(buf, start, pos - 1));
+      throw error("expected float as value, got " + GoQuote.quoteRange(buf, start, pos - 1));
     }
     Long timestamp = cur == '\n' ? null : readTimestamp();
     TextFamilyBuilder f = currentFamily();
@@ -645,13 +649,13 @@ public final class TextParser {
     TextHistogramBuilder h = f.histogram(pairs, pairLen);
     if (role == ROLE_COUNT) {
       if (!h.count(value)) {
-        throw error("negative count for histogram " + TextGoQuote.quote(f.name));
+        throw error("negative count for histogram " + GoQuote.quote(f.name));
       }
     } else if (role == ROLE_SUM) {
       h.sum(value);
     } else if (!Double.isNaN(bucket)) {
       if (!h.bucket(bucket, value)) {
-        throw error("negative bucket population for histogram " + TextGoQuote.quote(f.name));
+        throw error("negative bucket population for histogram " + GoQuote.quote(f.name));
       }
     }
     if (timestamp != null) {
@@ -668,11 +672,11 @@ public final class TextParser {
     try {
       timestamp = GoFloatParser.parseInt64(buf, start, pos - 1 - start);
     } catch (GoFloatParser.InvalidNumberException e) {
-      throw error("expected integer as timestamp, got " + TextGoQuote.quote(buf, start, pos - 1));
+      throw error("expected integer as timestamp, got " + GoQuote.quoteRange(buf, start, pos - 1));
     }
     readRestOfLineWithoutBackslashes();
     if (scratchLen > 0) {
-      throw error("spurious string after timestamp: " + TextGoQuote.quote(scratch, 0, scratchLen));
+      throw error("spurious string after timestamp: " + GoQuote.quoteRange(scratch, 0, scratchLen));
     }
     return timestamp;
   }
@@ -791,11 +795,11 @@ public final class TextParser {
       return asciiString(tok, tokOff, tokLen);
     }
     if (!(utf8Names
-        ? tokLen > 0 && TextUtf8.isValid(tok, tokOff, tokOff + tokLen)
+        ? tokLen > 0 && GoUtf8.isValid(tok, tokOff, tokOff + tokLen)
         : isLegacyName(tok, tokOff, tokLen, 1, 2))) {
-      throw error("invalid metric name " + TextGoQuote.quote(tok, tokOff, tokOff + tokLen));
+      throw error("invalid metric name " + GoQuote.quoteRange(tok, tokOff, tokOff + tokLen));
     }
-    return TextUtf8.decodeValid(tok, tokOff, tokOff + tokLen);
+    return GoUtf8.decodeValid(tok, tokOff, tokOff + tokLen);
   }
 
   private void resolveFamily(String name) {

@@ -1,5 +1,6 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoConversions;
 import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.Quantile;
@@ -24,7 +25,7 @@ final class TextSummaryBuilder {
 
   /** A {@code _count} line: stored as Go's {@code uint64(value)}. */
   void count(double value) {
-    count = GoFloatParser.toUint64(value);
+    count = GoConversions.toUint64(value);
     hasCount = true;
   }
 

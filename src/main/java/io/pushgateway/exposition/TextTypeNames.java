@@ -1,5 +1,6 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoUtf8;
 import io.pushgateway.model.MetricType;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +30,9 @@ final class TextTypeNames {
     StringBuilder sb = new StringBuilder(to - from);
     int i = from;
     while (i < to) {
-      int r = TextUtf8.decodeRune(b, i, to);
-      sb.appendCodePoint(Character.toUpperCase(r & 0xFFFFFF));
-      i += r >>> 24;
+      int r = GoUtf8.decodeRune(b, i, to);
+      sb.appendCodePoint(Character.toUpperCase(GoUtf8.rune(r)));
+      i += GoUtf8.width(r);
     }
     return sb.toString();
   }

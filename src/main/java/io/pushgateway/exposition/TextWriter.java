@@ -1,5 +1,6 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoConversions;
 import io.pushgateway.model.Bucket;
 import io.pushgateway.model.Counter;
 import io.pushgateway.model.Histogram;
@@ -120,7 +121,7 @@ public final class TextWriter {
     block = writeName(out, name, "_sum", labels, block, null, 0);
     endLine(out, s.hasSampleSum() ? s.sampleSum() : 0, metric);
     writeName(out, name, "_count", labels, block, null, 0);
-    endLine(out, s.hasSampleCount() ? GoFloatFormat.uint64ToDouble(s.sampleCount()) : 0, metric);
+    endLine(out, s.hasSampleCount() ? GoConversions.uint64ToDouble(s.sampleCount()) : 0, metric);
   }
 
   private static void writeHistogram(ByteSink out, String name, Metric metric, Histogram h) {
@@ -150,7 +151,7 @@ public final class TextWriter {
     if (f != 0) {
       return f;
     }
-    return b.hasCumulativeCount() ? GoFloatFormat.uint64ToDouble(b.cumulativeCount()) : 0;
+    return b.hasCumulativeCount() ? GoConversions.uint64ToDouble(b.cumulativeCount()) : 0;
   }
 
   private static double sampleCount(Histogram h) {
@@ -158,7 +159,7 @@ public final class TextWriter {
     if (f != 0) {
       return f;
     }
-    return h.has(Histogram.Field.SAMPLE_COUNT) ? GoFloatFormat.uint64ToDouble(h.sampleCount()) : 0;
+    return h.has(Histogram.Field.SAMPLE_COUNT) ? GoConversions.uint64ToDouble(h.sampleCount()) : 0;
   }
 
   /**
@@ -197,7 +198,7 @@ public final class TextWriter {
       }
       out.appendAscii(extraName);
       out.appendAscii("=\"");
-      GoFloatFormat.appendG(out, extraValue);
+      out.appendFloat(extraValue);
       out.appendByte('"');
     }
     out.appendByte('}');
@@ -218,7 +219,7 @@ public final class TextWriter {
 
   private static void endLine(ByteSink out, double value, Metric metric) {
     out.appendByte(' ');
-    GoFloatFormat.appendG(out, value);
+    out.appendFloat(value);
     Long timestampMs = metric.timestampMs();
     if (timestampMs != null) {
       out.appendByte(' ');

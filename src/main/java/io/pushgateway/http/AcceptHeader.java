@@ -1,5 +1,6 @@
 package io.pushgateway.http;
 
+import io.pushgateway.gocompat.GoFloatParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class AcceptHeader {
       }
       String token = trimSpaces(param.substring(0, eq));
       if (token.equals("q")) {
-        q = GoFloat.parseFloat32(param.substring(eq + 1));
+        q = GoFloatParser.parseFloat32(param.substring(eq + 1));
       } else {
         params.put(token, trimSpaces(param.substring(eq + 1)));
       }

@@ -1,83 +1,18 @@
 package io.pushgateway.http;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** An exchange that reads its request body from another stream; everything else is delegated. */
-final class BodyReplacingExchange implements Exchange {
-  private final Exchange delegate;
+final class BodyReplacingExchange extends ForwardingExchange {
   private final InputStream body;
 
   BodyReplacingExchange(Exchange delegate, InputStream body) {
-    this.delegate = delegate;
+    super(delegate);
     this.body = body;
-  }
-
-  @Override
-  public String method() {
-    return delegate.method();
-  }
-
-  @Override
-  public String rawPath() {
-    return delegate.rawPath();
-  }
-
-  @Override
-  public @Nullable String rawQuery() {
-    return delegate.rawQuery();
-  }
-
-  @Override
-  public @Nullable String requestHeader(String name) {
-    return delegate.requestHeader(name);
-  }
-
-  @Override
-  public List<String> requestHeaders(String name) {
-    return delegate.requestHeaders(name);
   }
 
   @Override
   public InputStream requestBody() {
     return body;
-  }
-
-  @Override
-  public String remoteAddress() {
-    return delegate.remoteAddress();
-  }
-
-  @Override
-  public void setHeader(String name, String value) {
-    delegate.setHeader(name, value);
-  }
-
-  @Override
-  public void addHeader(String name, String value) {
-    delegate.addHeader(name, value);
-  }
-
-  @Override
-  public void respond(int status, byte[] responseBody) throws IOException {
-    delegate.respond(status, responseBody);
-  }
-
-  @Override
-  public void respond(int status, ByteSource responseBody) throws IOException {
-    delegate.respond(status, responseBody);
-  }
-
-  @Override
-  public OutputStream respondStreaming(int status) throws IOException {
-    return delegate.respondStreaming(status);
-  }
-
-  @Override
-  public boolean responseStarted() {
-    return delegate.responseStarted();
   }
 }

@@ -27,7 +27,7 @@ final class DeleteHandler implements Handler {
   public void handle(Exchange exchange, PathParams params) throws IOException {
     GroupingKey key;
     try {
-      key = GroupingKeys.fromParams(params);
+      key = GroupingKeyPath.fromParams(params);
     } catch (BadRequestException e) {
       log.debug("failed to parse URL", "url", params.get("labels"), "err", HttpErrors.messageOf(e));
       HttpErrors.error(exchange, 400, HttpErrors.messageOf(e));

@@ -205,7 +205,7 @@ public record MediaType(String type, Map<String, String> params) {
       return percentUnescape(parts[2]);
     }
 
-    /** Go's percentHexUnescape: the escapes are bytes, the result is read as a Go string. */
+    /** Go's percentHexUnescape: the escapes are bytes, the result is read as UTF-8. */
     private static @Nullable String percentUnescape(String s) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
       int i = 0;
@@ -224,7 +224,7 @@ public record MediaType(String type, Map<String, String> params) {
         out.write(Integer.parseInt(s.substring(percent + 1, percent + 3), 16));
         i = percent + 3;
       }
-      return GoString.fromBytes(out.toByteArray());
+      return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
     private static boolean isHex(char c) {

@@ -1,5 +1,6 @@
 package io.pushgateway.http;
 
+import io.pushgateway.gocompat.GoUrl;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;

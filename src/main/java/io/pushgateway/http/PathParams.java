@@ -1,5 +1,6 @@
 package io.pushgateway.http;
 
+import io.pushgateway.gocompat.ByteStrings;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,11 @@ public final class PathParams {
   public boolean isValidUtf8(String name) {
     String value = raw(name);
     return value != null && ByteStrings.isValidUtf8(value);
+  }
+
+  /** The value as a byte string (see {@link ByteStrings}), or null if there is no such param. */
+  @Nullable String byteString(String name) {
+    return raw(name);
   }
 
   private @Nullable String raw(String name) {

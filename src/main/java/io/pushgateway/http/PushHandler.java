@@ -61,7 +61,7 @@ final class PushHandler implements Handler {
     GroupingKey key;
     List<MetricFamily> families;
     try {
-      key = GroupingKeys.fromParams(params);
+      key = GroupingKeyPath.fromParams(params);
     } catch (BadRequestException e) {
       log.debug("failed to parse URL", "url", params.get("labels"), "err", HttpErrors.messageOf(e));
       HttpErrors.error(exchange, 400, HttpErrors.messageOf(e));

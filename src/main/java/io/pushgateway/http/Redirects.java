@@ -1,5 +1,6 @@
 package io.pushgateway.http;
 
+import io.pushgateway.gocompat.ByteStrings;
 import java.io.IOException;
 
 /** Go's {@code http.Redirect} for the relative URLs our routers produce. */
@@ -13,14 +14,14 @@ final class Redirects {
    */
   static void send(Exchange exchange, String url, int code) throws IOException {
     String target = url.startsWith("//") ? url : cleanKeepingQuery(url);
-    exchange.setHeader("Location", GoUrl.hexEscapeNonAscii(target));
+    exchange.setHeader("Location", hexEscapeNonAscii(target));
     String method = exchange.method();
     if (method.equals("GET") || method.equals("HEAD")) {
       exchange.setHeader("Content-Type", "text/html; charset=utf-8");
     }
     String body = "";
     if (method.equals("GET")) {
-      body = "<a href=\"" + GoUrl.htmlEscape(target) + "\">" + statusText(code) + "</a>.\n\n";
+      body = "<a href=\"" + htmlEscape(target) + "\">" + statusText(code) + "</a>.\n\n";
     }
     exchange.respond(code, ByteStrings.bytes(body));
   }
@@ -34,6 +35,37 @@ final class Redirects {
       cleaned += "/";
     }
     return cleaned + query;
+  }
+
+  /** Go's {@code hexEscapeNonASCII} (lower-case hex, as {@code strconv.AppendInt} writes it). */
+  static String hexEscapeNonAscii(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        out.append('%').append(Integer.toHexString(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The escapes of Go's {@code htmlReplacer}. */
+  static String htmlEscape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&#34;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String statusText(int code) {

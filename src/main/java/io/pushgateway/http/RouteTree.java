@@ -1,5 +1,8 @@
 package io.pushgateway.http;
 
+import io.pushgateway.gocompat.ByteStrings;
+import io.pushgateway.gocompat.GoStrings;
+import io.pushgateway.gocompat.GoUtf8;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -356,7 +359,7 @@ final class RouteTree {
       byte[] rb = runeBytes.clone();
       int npLen = n.path.length();
       while (path.length() >= npLen
-          && (npLen == 0 || GoRunes.equalFold(path.substring(1, npLen), n.path.substring(1)))) {
+          && (npLen == 0 || equalFold(path.substring(1, npLen), n.path.substring(1)))) {
         String oldPath = path;
         path = path.substring(npLen);
         ci += n.path;
@@ -375,13 +378,13 @@ final class RouteTree {
           int rune = 0;
           for (int max = Math.min(npLen, 3); off < max; off++) {
             int i = npLen - off;
-            if (GoRunes.isRuneStart(oldPath.charAt(i))) {
-              rune = GoRunes.decode(oldPath, i);
+            if (GoUtf8.isRuneStart(oldPath.charAt(i))) {
+              rune = runeAt(oldPath, i);
               break;
             }
           }
           int lower = Character.toLowerCase(rune);
-          GoRunes.encodeInto(rb, lower);
+          GoUtf8.encodeInto(rb, lower);
           rb = shift(rb, off);
           Node lowerChild = childByIndex(n, rb[0]);
           if (lowerChild != null) {
@@ -393,7 +396,7 @@ final class RouteTree {
           }
           int upper = Character.toUpperCase(rune);
           if (upper != lower) {
-            GoRunes.encodeInto(rb, upper);
+            GoUtf8.encodeInto(rb, upper);
             rb = shift(rb, off);
             next = childByIndex(n, rb[0]);
           }
@@ -455,11 +458,21 @@ final class RouteTree {
       String np = n.path;
       if (path.length() + 1 == np.length()
           && np.charAt(path.length()) == '/'
-          && GoRunes.equalFold(path.substring(1), np.substring(1, path.length()))
+          && equalFold(path.substring(1), np.substring(1, path.length()))
           && n.handler != null) {
         return ci + np;
       }
       return null;
+    }
+
+    /** The rune starting at byte {@code i} of a byte string (invalid bytes are U+FFFD). */
+    private static int runeAt(String byteString, int i) {
+      return GoUtf8.rune(GoUtf8.decodeRune(ByteStrings.bytes(byteString), i, byteString.length()));
+    }
+
+    /** Go's {@code strings.EqualFold} on two byte strings. */
+    private static boolean equalFold(String s, String t) {
+      return GoStrings.equalFold(ByteStrings.bytes(s), ByteStrings.bytes(t));
     }
 
     private static @Nullable Node childByIndex(Node n, byte b) {

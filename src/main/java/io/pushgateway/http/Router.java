@@ -1,5 +1,7 @@
 package io.pushgateway.http;
 
+import io.pushgateway.gocompat.ByteStrings;
+import io.pushgateway.gocompat.GoUrl;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

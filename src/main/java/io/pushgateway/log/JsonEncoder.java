@@ -1,5 +1,7 @@
 package io.pushgateway.log;
 
+import io.pushgateway.gocompat.GoFloatFormat;
+import io.pushgateway.gocompat.GoJsonQuote;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  * HTML escaping. NaN and infinities, which Go cannot encode, are written as strings.
  */
 final class JsonEncoder implements LineEncoder {
-  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
-
   @Override
   public void open(StringBuilder line) {
     line.append('{');
@@ -27,11 +27,11 @@ final class JsonEncoder implements LineEncoder {
       line.append(value);
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      String number = GoFloat.formatJson(d);
+      String number = GoFloatFormat.formatJson(d);
       if (number != null) {
         line.append(number);
       } else {
-        appendString(line, GoFloat.formatG(d));
+        appendString(line, GoFloatFormat.formatV(d));
       }
     } else {
       appendString(line, LineEncoder.text(value));
@@ -44,36 +44,6 @@ final class JsonEncoder implements LineEncoder {
   }
 
   private static void appendString(StringBuilder line, String s) {
-    line.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"', '\\' -> line.append('\\').append(c);
-        case '\n' -> line.append("\\n");
-        case '\r' -> line.append("\\r");
-        case '\t' -> line.append("\\t");
-        case '\u2028', '\u2029' -> line.append("\\u202").append(LOWER_HEX[c & 0xF]);
-        default -> appendOther(line, s, i, c);
-      }
-    }
-    line.append('"');
-  }
-
-  private static void appendOther(StringBuilder line, String s, int i, char c) {
-    if (c < 0x20) {
-      line.append("\\u00").append(LOWER_HEX[c >> 4]).append(LOWER_HEX[c & 0xF]);
-    } else if (Character.isSurrogate(c) && !isPairedSurrogate(s, i)) {
-      line.append("\\ufffd");
-    } else {
-      line.append(c);
-    }
-  }
-
-  private static boolean isPairedSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    GoJsonQuote.append(line, s, false);
   }
 }

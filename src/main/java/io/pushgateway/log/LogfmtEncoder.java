@@ -1,5 +1,8 @@
 package io.pushgateway.log;
 
+import io.pushgateway.gocompat.GoFloatFormat;
+import io.pushgateway.gocompat.GoQuote;
+import io.pushgateway.gocompat.GoUnicode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +26,7 @@ final class LogfmtEncoder implements LineEncoder {
     } else if (LineEncoder.isIntegerOrBoolean(value)) {
       line.append(value);
     } else if (value instanceof Double || value instanceof Float) {
-      line.append(GoFloat.formatG(((Number) value).doubleValue()));
+      line.append(GoFloatFormat.formatV(((Number) value).doubleValue()));
     } else {
       appendString(line, LineEncoder.text(value));
     }
@@ -50,8 +53,8 @@ final class LogfmtEncoder implements LineEncoder {
         }
       } else if (cp == 0xFFFD
           || Character.isSurrogate((char) cp)
-          || GoQuote.isSpace(cp)
-          || !GoQuote.isPrint(cp)) {
+          || GoUnicode.isSpace(cp)
+          || !GoUnicode.isPrint(cp)) {
         return true;
       }
       i += Character.charCount(cp);

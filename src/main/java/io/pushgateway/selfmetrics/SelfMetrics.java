@@ -6,6 +6,7 @@ import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.pushgateway.gocompat.GoPlatform;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.Utf8Order;
 import java.util.ArrayList;
@@ -95,8 +96,8 @@ public final class SelfMetrics {
         .register(registry)
         .labelValues(
             info.branch(),
-            GoLabelValues.goarch(System.getProperty("os.arch", "")),
-            GoLabelValues.goos(System.getProperty("os.name", "")),
+            GoPlatform.goarch(System.getProperty("os.arch", "")),
+            GoPlatform.goos(System.getProperty("os.name", "")),
             info.javaVersion(),
             info.revision(),
             info.tags(),

@@ -1,5 +1,6 @@
 package io.pushgateway.storage;
 
+import io.pushgateway.model.LabelNames;
 import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricType;
@@ -23,7 +24,7 @@ final class MetricChecks {
       if (name.equals(previous)) {
         return "has two or more labels with the same name: " + name;
       }
-      if (!isValidLabelName(name)) {
+      if (!LabelNames.isValid(name)) {
         return "has a label with an invalid name: " + name;
       }
       if (metric.summary() != null && name.equals("quantile")) {
@@ -32,25 +33,6 @@ final class MetricChecks {
       previous = name;
     }
     return null;
-  }
-
-  /** Legacy label name rule ({@code [a-zA-Z_][a-zA-Z0-9_]*}) and no reserved {@code __} prefix. */
-  static boolean isValidLabelName(String name) {
-    if (name.isEmpty() || name.startsWith("__")) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || c == '_'
-              || (i > 0 && c >= '0' && c <= '9');
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

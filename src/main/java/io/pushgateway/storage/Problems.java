@@ -1,5 +1,6 @@
 package io.pushgateway.storage;
 
+import io.pushgateway.gocompat.GoQuote;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricType;
 import java.util.ArrayList;
@@ -53,9 +54,9 @@ final class Problems {
           "gathered metric family "
               + f.name()
               + " has help "
-              + GoText.quote(f.pushedHelp())
+              + GoQuote.quote(f.pushedHelp())
               + " but should have "
-              + GoText.quote(ownHelp == null ? "" : ownHelp));
+              + GoQuote.quote(ownHelp == null ? "" : ownHelp));
       return;
     }
     if (f.isOwn() && f.pushedType() != f.effectiveType()) {
@@ -75,7 +76,7 @@ final class Problems {
         return;
       }
       Metric m = e.metric();
-      String head = "collected metric " + GoText.quote(f.name()) + " { " + GoText.metric(m) + "}";
+      String head = "collected metric " + GoQuote.quote(f.name()) + " { " + GoText.metric(m) + "}";
       String labelProblem = MetricChecks.labelProblem(m);
       if (!m.hasValueFor(type)) {
         errors.add(head + " is not a " + type);

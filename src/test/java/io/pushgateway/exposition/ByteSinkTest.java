@@ -3,12 +3,14 @@ package io.pushgateway.exposition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pushgateway.gocompat.GoFloatFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ByteSinkTest {
@@ -129,5 +131,27 @@ class ByteSinkTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new ByteSink().writeTo(out);
     assertThat(out.size()).isZero();
+  }
+
+  @Test
+  void appendFloat_writesTheTextFormatsRendering() {
+    SplittableRandom random = new SplittableRandom(4711);
+    List<Double> values =
+        new ArrayList<>(
+            List.of(0.0, -0.0, 1.0, -7.0, 999_999.0, 1e6, 0.5, 1e-7, 1e21, Double.MIN_VALUE));
+    values.addAll(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+    for (int i = 0; i < 2_000; i++) {
+      values.add(Double.longBitsToDouble(random.nextLong()));
+      values.add((double) random.nextLong(-2_000_000, 2_000_000));
+    }
+    for (double v : values) {
+      ByteSink sink = new ByteSink(1);
+      sink.appendAscii("<");
+      sink.appendFloat(v);
+      sink.appendAscii(">");
+      assertThat(new String(sink.toByteArray(), StandardCharsets.US_ASCII))
+          .as("%s", v)
+          .isEqualTo("<" + GoFloatFormat.formatG(v) + ">");
+    }
   }
 }

@@ -575,15 +575,4 @@ class ProtobufParserTest {
         "metric family \"a\" has a help text that is not utf8: \"\\xff\"");
     assertRejected(concat(badValue, frame(bytes(0x0F))), "proto: can't skip unknown wire type 7");
   }
-
-  @Test
-  void quote_rendersLikeGoPercentQ() {
-    assertThat(ProtobufQuote.quote("a\"b\\\t\n\u0001\u007f"))
-        .isEqualTo("\"a\\\"b\\\\\\t\\n\\x01\\x7f\"");
-    assertThat(ProtobufQuote.quote("é\u00a0\u200b😀\ufffd"))
-        .isEqualTo("\"é\\u00a0\\u200b😀\ufffd\"");
-    byte[] raw = bytes('x', 0xF0, 0x9F, 0x98, 'y', 0xF4, 0x90, 0x80, 0x80);
-    assertThat(ProtobufQuote.quote(raw, 0, raw.length))
-        .isEqualTo("\"x\\xf0\\x9f\\x98y\\xf4\\x90\\x80\\x80\"");
-  }
 }

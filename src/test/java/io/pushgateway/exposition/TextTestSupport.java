@@ -1,5 +1,6 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoQuote;
 import io.pushgateway.model.Bucket;
 import io.pushgateway.model.Histogram;
 import io.pushgateway.model.Labels;
@@ -52,10 +53,7 @@ final class TextTestSupport {
     StringJoiner out = new StringJoiner("\n");
     for (MetricFamily f : families) {
       out.add(
-          f.name()
-              + " "
-              + f.type()
-              + (f.help() == null ? "" : " help=" + TextGoQuote.quote(f.help())));
+          f.name() + " " + f.type() + (f.help() == null ? "" : " help=" + GoQuote.quote(f.help())));
       for (Metric m : f.metrics()) {
         out.add("  " + renderLabels(m.labels()) + " " + renderValue(m) + renderTimestamp(m));
       }
@@ -66,7 +64,7 @@ final class TextTestSupport {
   private static String renderLabels(Labels labels) {
     StringJoiner j = new StringJoiner(",", "{", "}");
     for (int i = 0; i < labels.size(); i++) {
-      j.add(labels.name(i) + "=" + TextGoQuote.quote(labels.value(i)));
+      j.add(labels.name(i) + "=" + GoQuote.quote(labels.value(i)));
     }
     return j.toString();
   }

@@ -2,6 +2,7 @@ package io.pushgateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pushgateway.gocompat.GoQuote;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +63,7 @@ class Base64UrlTest {
 
     Base64Url.Result result = Base64Url.decode(unescaped.getBytes(StandardCharsets.UTF_8));
 
-    assertThat(GoString.quote(result.decoded())).isEqualTo(quotedDecoded);
+    assertThat(GoQuote.quote(result.decoded())).isEqualTo(quotedDecoded);
     assertThat(result.errorOffset()).isEqualTo(errorOffset);
     if (errorOffset >= 0) {
       assertThat(result.errorText()).isEqualTo("illegal base64 data at input byte " + errorOffset);

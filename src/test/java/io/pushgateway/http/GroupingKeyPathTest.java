@@ -3,11 +3,13 @@ package io.pushgateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pushgateway.gocompat.ByteStrings;
 import io.pushgateway.model.GroupingKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Inputs are byte strings, as the router passes them; ASCII is its own byte string. */
 class GroupingKeyPathTest {
 
   private static GroupingKey parse(String job, String labelsPath) {
@@ -115,12 +117,12 @@ class GroupingKeyPathTest {
   @Test
   void parse_quotesOddComponentsTheGoWay() {
     assertBadRequest(
+        "foo", false, "/a/b\u00ff/c", "odd number of components in label string \"/a/b\\xff/c\"");
+    assertBadRequest(
         "foo",
         false,
-        "/a/b" + GoString.fromBytes(new byte[] {(byte) 0xFF}) + "/c",
-        "odd number of components in label string \"/a/b\\xff/c\"");
-    assertBadRequest(
-        "foo", false, "/a/Πρ/x", "odd number of components in label string \"/a/Πρ/x\"");
+        ByteStrings.fromUtf8("/a/Πρ/x"),
+        "odd number of components in label string \"/a/Πρ/x\"");
   }
 
   @ParameterizedTest
@@ -132,11 +134,7 @@ class GroupingKeyPathTest {
   @Test
   void parse_quotesImproperNamesTheGoWay() {
     assertBadRequest("j", false, "/\n/1", "improper label name \"\\n\"");
-    assertBadRequest(
-        "j",
-        false,
-        "/a" + GoString.fromBytes(new byte[] {(byte) 0xFF}) + "/1",
-        "improper label name \"a\\xff\"");
+    assertBadRequest("j", false, "/a\u00ff/1", "improper label name \"a\\xff\"");
   }
 
   @ParameterizedTest
@@ -166,7 +164,7 @@ class GroupingKeyPathTest {
     assertBadRequest(
         "foo",
         false,
-        "/x@base64/" + GoString.fromBytes(new byte[] {(byte) 0xFF}),
+        "/x@base64/\u00ff",
         "invalid base64 encoding for label x=\"\\xff\": illegal base64 data at input byte 0");
   }
 
@@ -239,7 +237,7 @@ class GroupingKeyPathTest {
 
   @Test
   void parse_keepsValuesVerbatim() {
-    assertThat(parse("f o", "/path/Πρ/p/a+b"))
+    assertThat(parse("f o", ByteStrings.fromUtf8("/path/Πρ/p/a+b")))
         .isEqualTo(GroupingKey.of("job", "f o", "path", "Πρ", "p", "a+b"));
   }
 
@@ -253,7 +251,7 @@ class GroupingKeyPathTest {
 
   @Test
   void parse_rejectsInvalidUtf8LabelValue() {
-    String ff = GoString.fromBytes(new byte[] {(byte) 0xFF});
+    String ff = "\u00ff";
     assertBadRequest("bad", false, "/x/" + ff, "invalid UTF-8 in value of label x: \"\\xff\"");
   }
 
@@ -264,21 +262,21 @@ class GroupingKeyPathTest {
 
   @Test
   void parse_rejectsInvalidUtf8Job() {
-    String job = GoString.fromBytes(new byte[] {'a', (byte) 0xCE});
+    String job = "a\u00ce";
     assertBadRequest(job, false, null, "invalid UTF-8 in value of label job: \"a\\xce\"");
     assertBadRequest("_-8", true, "/", "invalid UTF-8 in value of label job: \"\\xff\\xef\"");
   }
 
   @Test
   void parse_ignoresInvalidUtf8ThatDoesNotEndUpInTheKey() {
-    String ff = GoString.fromBytes(new byte[] {(byte) 0xFF});
+    String ff = "\u00ff";
     assertThat(parse("foo", "/job/" + ff + "/a/" + ff + "/a/1"))
         .isEqualTo(GroupingKey.of("job", "foo", "a", "1"));
   }
 
   @Test
   void parse_reportsOtherErrorsBeforeInvalidUtf8() {
-    String ff = GoString.fromBytes(new byte[] {(byte) 0xFF});
+    String ff = "\u00ff";
     assertBadRequest("foo", false, "/x/" + ff + "/1y/2", "improper label name \"1y\"");
     assertBadRequest("=", true, "/x/" + ff, "job name is required");
   }

@@ -1,4 +1,4 @@
-package io.pushgateway.exposition;
+package io.pushgateway.gocompat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -6,15 +6,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Formats doubles exactly as Go does: {@code strconv.FormatFloat(f, 'g', -1, 64)} as the text
- * exposition writes it, {@code fmt}'s {@code %v} for the JSON API and {@code FormatFloat(f, 'f',
- * -1, 64)} for the web UI. All three use the shortest decimal digits that read back as the same
- * double.
+ * exposition and slog's logfmt write it, {@code fmt}'s {@code %v} for the JSON API, {@code
+ * FormatFloat(f, 'f', -1, 64)} for the web UI and {@code encoding/json}'s layout for JSON log
+ * lines. All use the shortest decimal digits that read back as the same double.
  */
 public final class GoFloatFormat {
+  /** The size of the scratch array that {@link #writeG} needs. */
+  public static final int SCRATCH_SIZE = 64;
+
   /** More than the longest shortest-digit string (17 digits). */
   private static final int DIGITS_CAPACITY = 24;
 
-  /** Where in a sink's scratch the laid-out number goes (the digits come first). */
+  /** Where in a scratch array the laid-out number goes (the digits come first). */
   private static final int LAYOUT_OFFSET = DIGITS_CAPACITY;
 
   /** Integers below this are exact and their own shortest representation. */
@@ -33,24 +36,23 @@ public final class GoFloatFormat {
     return v == 0 ? "0" : formatV(v);
   }
 
-  /** Appends {@link #formatG(double)} of {@code v}; allocation-free for integers below 10^6. */
-  public static void appendG(ByteSink out, double v) {
-    if (v == 0) {
-      out.appendByte('0');
-    } else if (Double.isNaN(v)) {
-      out.appendAscii("NaN");
-    } else if (v == Double.POSITIVE_INFINITY) {
-      out.appendAscii("+Inf");
-    } else if (v == Double.NEGATIVE_INFINITY) {
-      out.appendAscii("-Inf");
-    } else if (Math.abs(v) < 1e6 && v == Math.rint(v)) {
-      out.appendDecimal((long) v);
-    } else {
-      byte[] s = out.scratch();
-      long digits = shortestDigits(Math.abs(v), s);
-      int end = layoutG(v < 0, s, count(digits), point(digits), s, LAYOUT_OFFSET);
-      out.append(s, LAYOUT_OFFSET, end - LAYOUT_OFFSET);
+  /**
+   * Writes {@link #formatG(double)} of {@code v} as ASCII to {@code scratch[0, n)} and returns
+   * {@code n}; allocation-free for integers below 2^53. {@code scratch} needs {@link #SCRATCH_SIZE}
+   * bytes.
+   */
+  public static int writeG(double v, byte[] scratch) {
+    String special = v == 0 ? "0" : special(v);
+    if (special != null) {
+      for (int i = 0; i < special.length(); i++) {
+        scratch[i] = (byte) special.charAt(i);
+      }
+      return special.length();
     }
+    long digits = shortestDigits(Math.abs(v), scratch);
+    int end = layoutG(v < 0, scratch, count(digits), point(digits), scratch, LAYOUT_OFFSET);
+    System.arraycopy(scratch, LAYOUT_OFFSET, scratch, 0, end - LAYOUT_OFFSET);
+    return end - LAYOUT_OFFSET;
   }
 
   /**
@@ -86,13 +88,27 @@ public final class GoFloatFormat {
     return new String(out, 0, end, StandardCharsets.ISO_8859_1);
   }
 
-  /** Go's {@code float64(u)} for an unsigned 64-bit integer held in a long (round half to even). */
-  public static double uint64ToDouble(long u) {
-    if (u >= 0) {
-      return u;
+  /**
+   * {@code encoding/json}'s number layout, as slog's JSON handler writes doubles: plain decimals
+   * between 1e-6 and 1e21, exponent form outside with the exponent's leading zero dropped ({@code
+   * 1e-7}). NaN and infinities, which Go refuses to encode, come back as null.
+   */
+  public static @Nullable String formatJson(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return null;
     }
-    // Halving keeps the value in long range; or-ing the lost bit back keeps the rounding exact.
-    return ((double) ((u >>> 1) | (u & 1))) * 2.0;
+    double abs = Math.abs(v);
+    if (abs == 0 || (abs >= 1e-6 && abs < 1e21)) {
+      return formatF(v);
+    }
+    byte[] s = new byte[SCRATCH_SIZE];
+    long digits = shortestDigits(abs, s);
+    int end = layoutExponent(v < 0, s, count(digits), point(digits), s, LAYOUT_OFFSET);
+    if (s[end - 3] == '-' && s[end - 2] == '0') {
+      s[end - 2] = s[end - 1];
+      end--;
+    }
+    return new String(s, LAYOUT_OFFSET, end - LAYOUT_OFFSET, StandardCharsets.ISO_8859_1);
   }
 
   /** Renderings that need no digits; null for finite non-zero values. */
@@ -222,6 +238,12 @@ public final class GoFloatFormat {
     if (exp >= -4 && exp < G_EXPONENT_THRESHOLD) {
       return layoutFixed(neg, d, nd, dp, out, o);
     }
+    return layoutExponent(neg, d, nd, dp, out, o);
+  }
+
+  /** Lays out digits with an exponent (Go's %e with shortest precision); returns the end. */
+  private static int layoutExponent(boolean neg, byte[] d, int nd, int dp, byte[] out, int o) {
+    int exp = dp - 1;
     if (neg) {
       out[o++] = '-';
     }

@@ -1,4 +1,4 @@
-package io.pushgateway.config;
+package io.pushgateway.gocompat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -89,5 +89,60 @@ class GoUrlTest {
   void parse_rejectsColonInFirstSegmentOfRelativePath() {
     assertThatThrownBy(() -> GoUrl.parse("1a:b/c"))
         .hasMessage("parse \"1a:b/c\": first path segment in URL cannot contain colon");
+  }
+
+  // Paths as the routers see them: byte strings, one char per byte.
+
+  @Test
+  void unescapePath_decodesButKeepsPlus() {
+    assertThat(GoUrl.unescapePath("/a%2Fb+c%c3%A9")).isEqualTo("/a/b+c\u00c3\u00a9");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/metrics/job/foo, /metrics/job/foo",
+    "/metrics/job/f%20o/path/%CE%A0%CF%81, /metrics/job/f o/path/\u00ce\u00a0\u00cf\u0081",
+    "/metrics/job/a+b/v/c+d, /metrics/job/a+b/v/c+d",
+    "/metrics/job/foo/a/x%2Fy, /metrics/job/foo/a/x/y",
+    "/metrics/job/fo%2fo, /metrics/job/fo/o",
+    "/metrics/job/bad/x/%FF%00y, /metrics/job/bad/x/\u00ff\u0000y",
+    "/%41%61, /Aa",
+    "/%25, /%",
+  })
+  void unescapePath_followsGoPathUnescaping(String raw, String decoded) {
+    assertThat(GoUrl.unescapePath(raw)).isEqualTo(decoded);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/metrics/job/%zz, '%zz'",
+    "/metrics/job/a%2, '%2'",
+    "/metrics/job/a%, '%'",
+    "/metrics/job/%G1x, '%G1'",
+    "/%4, '%4'",
+  })
+  void unescapePath_rejectsMalformedEscapesLikeGo(String raw, String escape) {
+    assertThatThrownBy(() -> GoUrl.unescapePath(raw))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("invalid URL escape \"" + escape + "\"");
+  }
+
+  @Test
+  void escapePath_escapesLikeGoPathMode() {
+    assertThat(GoUrl.escapePath("/a b?c!*'()[]$&+,:;=@~\u00c3\u00a9"))
+        .isEqualTo("/a%20b%3Fc%21%2A%27%28%29%5B%5D$&+,:;=@~%C3%A9");
+  }
+
+  @Test
+  void escapedPath_prefersAValidRawPath() {
+    assertThat(GoUrl.escapedPath("/ab", "/a%62")).isEqualTo("/a%62");
+    assertThat(GoUrl.escapedPath("/ab/", "/a%62")).isEqualTo("/ab/");
+    assertThat(GoUrl.escapedPath("/a b", "")).isEqualTo("/a%20b");
+  }
+
+  @Test
+  void rawPathFor_isEmptyForDefaultEncoding() {
+    assertThat(GoUrl.rawPathFor("/a%20b", "/a b")).isEmpty();
+    assertThat(GoUrl.rawPathFor("/%61", "/a")).isEqualTo("/%61");
   }
 }

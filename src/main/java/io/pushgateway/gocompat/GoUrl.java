@@ -1,25 +1,23 @@
-package io.pushgateway.config;
+package io.pushgateway.gocompat;
 
-import io.pushgateway.log.GoQuote;
-import java.nio.charset.StandardCharsets;
+import static io.pushgateway.gocompat.UrlEscaping.escape;
+import static io.pushgateway.gocompat.UrlEscaping.unescape;
+import static io.pushgateway.gocompat.UrlEscaping.unescapesTo;
+import static io.pushgateway.gocompat.UrlEscaping.validEncoded;
+
+import io.pushgateway.gocompat.UrlEscaping.Mode;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A URL as Go's {@code net/url.Parse} reads it and {@code URL.String()} writes it back, for {@code
- * --web.external-url}: the same acceptance, error texts and canonical form as the Go Pushgateway.
+ * A URL as Go's {@code net/url.Parse} reads it and {@code URL.String()} writes it back (for {@code
+ * --web.external-url}: the same acceptance, error texts and canonical form as the Go Pushgateway),
+ * and the path escaping Go's routers and redirects rely on.
  *
- * <p>Go works on bytes; so does this class, holding every component as a "byte string" (one char
- * per byte, ISO-8859-1) and converting to real strings only at the edges.
+ * <p>Go works on bytes; so does this class, holding every component as a {@link ByteStrings byte
+ * string} and converting to real strings only at the edges.
  */
-final class GoUrl {
-  private enum Mode {
-    PATH,
-    HOST,
-    ZONE,
-    USER_PASSWORD,
-    FRAGMENT
-  }
-
+public final class GoUrl {
   private String scheme = "";
   private String opaque = "";
   private @Nullable String username;
@@ -41,8 +39,8 @@ final class GoUrl {
    * @throws IllegalArgumentException with Go's message, e.g. {@code parse ":bad": missing protocol
    *     scheme}
    */
-  static GoUrl parse(String rawUrl) {
-    String raw = toBytes(rawUrl);
+  public static GoUrl parse(String rawUrl) {
+    String raw = ByteStrings.fromUtf8(rawUrl);
     int hash = raw.indexOf('#');
     String withoutFragment = hash < 0 ? raw : raw.substring(0, hash);
     GoUrl url = new GoUrl();
@@ -63,12 +61,13 @@ final class GoUrl {
 
   private static IllegalArgumentException parseError(
       String byteString, IllegalArgumentException e) {
-    return new IllegalArgumentException("parse " + quote(byteString) + ": " + e.getMessage(), e);
+    return new IllegalArgumentException(
+        "parse " + ByteStrings.quote(byteString) + ": " + e.getMessage(), e);
   }
 
   /** The decoded path, e.g. {@code /a b} for {@code http://x/a%20b}. */
-  String path() {
-    return toText(path);
+  public String path() {
+    return ByteStrings.toUtf8(path);
   }
 
   /** Go's {@code URL.String()}. */
@@ -97,7 +96,7 @@ final class GoUrl {
     if (!fragment.isEmpty()) {
       out.append('#').append(escapedFragment());
     }
-    return toText(out.toString());
+    return ByteStrings.toUtf8(out.toString());
   }
 
   private void appendAuthority(StringBuilder out) {
@@ -168,7 +167,7 @@ final class GoUrl {
         if (i == 0) {
           throw new IllegalArgumentException("missing protocol scheme");
         }
-        scheme = raw.substring(0, i).toLowerCase(java.util.Locale.ROOT);
+        scheme = raw.substring(0, i).toLowerCase(Locale.ROOT);
         return raw.substring(i + 1);
       }
       return raw;
@@ -240,7 +239,8 @@ final class GoUrl {
       valid = colonPort.charAt(i) >= '0' && colonPort.charAt(i) <= '9';
     }
     if (!valid) {
-      throw new IllegalArgumentException("invalid port " + quote(colonPort) + " after host");
+      throw new IllegalArgumentException(
+          "invalid port " + ByteStrings.quote(colonPort) + " after host");
     }
   }
 
@@ -257,7 +257,7 @@ final class GoUrl {
 
   private void setPath(String escaped) {
     path = unescape(escaped, Mode.PATH);
-    rawPath = escape(path, Mode.PATH).equals(escaped) ? "" : escaped;
+    rawPath = rawPathFor(escaped, path);
   }
 
   private void setFragment(String escaped) {
@@ -266,10 +266,7 @@ final class GoUrl {
   }
 
   private String escapedPath() {
-    if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH) && unescapesTo(rawPath, path)) {
-      return rawPath;
-    }
-    return path.equals("*") ? "*" : escape(path, Mode.PATH);
+    return escapedPath(path, rawPath);
   }
 
   private String escapedFragment() {
@@ -281,141 +278,40 @@ final class GoUrl {
     return escape(fragment, Mode.FRAGMENT);
   }
 
-  /** Whether {@code escaped} decodes to {@code expected} (paths and fragments decode alike). */
-  private static boolean unescapesTo(String escaped, String expected) {
-    try {
-      return unescape(escaped, Mode.PATH).equals(expected);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static boolean validEncoded(String s, Mode mode) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ("!$&'()*+,;=:@[]%".indexOf(c) < 0 && shouldEscape(c, mode)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String unescape(String s, Mode mode) {
-    boolean hasEscape = false;
-    for (int i = 0; i < s.length(); ) {
-      char c = s.charAt(i);
-      if (c == '%') {
-        hasEscape = true;
-        checkEscape(s, i, mode);
-        i += 3;
-      } else {
-        if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
-          throw new IllegalArgumentException(
-              "invalid character " + quote(String.valueOf(c)) + " in host name");
-        }
-        i++;
-      }
-    }
-    if (!hasEscape) {
-      return s;
-    }
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%') {
-        out.append((char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2))));
-        i += 2;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static void checkEscape(String s, int i, Mode mode) {
-    if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
-      throw escapeError(s.substring(i, Math.min(s.length(), i + 3)));
-    }
-    String escape = s.substring(i, i + 3);
-    // RFC 3986: a host may escape only non-ASCII bytes (and "%25" before an IPv6 zone).
-    if (mode == Mode.HOST && unhex(s.charAt(i + 1)) < 8 && !escape.equals("%25")) {
-      throw escapeError(escape);
-    }
-    if (mode == Mode.ZONE) {
-      char v = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
-      if (!escape.equals("%25") && v != ' ' && shouldEscape(v, Mode.HOST)) {
-        throw escapeError(escape);
-      }
-    }
-  }
-
-  private static IllegalArgumentException escapeError(String escape) {
-    return new IllegalArgumentException("invalid URL escape " + quote(escape));
-  }
-
-  private static String escape(String s, Mode mode) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (shouldEscape(c, mode)) {
-        if (out == null) {
-          out = new StringBuilder(s.length() + 8).append(s, 0, i);
-        }
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? s : out.toString();
-  }
-
-  private static boolean shouldEscape(char c, Mode mode) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      return false;
-    }
-    if ((mode == Mode.HOST || mode == Mode.ZONE) && "!$&'()*+,;=:[]<>\"".indexOf(c) >= 0) {
-      return false;
-    }
-    if ("-_.~".indexOf(c) >= 0) {
-      return false;
-    }
-    if ("$&+,/:;=?@".indexOf(c) >= 0) {
-      return switch (mode) {
-        case PATH -> c == '?';
-        case USER_PASSWORD -> c == '@' || c == '/' || c == '?' || c == ':';
-        case FRAGMENT -> false;
-        case HOST, ZONE -> true;
-      };
-    }
-    if (mode == Mode.FRAGMENT && "!()*".indexOf(c) >= 0) {
-      return false;
-    }
-    return true;
-  }
-
   private static String firstSegment(String s) {
     int slash = s.indexOf('/');
     return slash < 0 ? s : s.substring(0, slash);
   }
 
-  private static boolean isHex(char c) {
-    return Character.digit(c, 16) >= 0 && c < 0x80;
+  // ---- paths as Go's routers see them (all byte strings) ---------------------------------------
+
+  /**
+   * Percent-decodes a raw path ({@code '+'} stays literal), as Go sets {@code URL.Path}.
+   *
+   * @throws IllegalArgumentException on a malformed escape (Go's message), which Go answers 400
+   */
+  public static String unescapePath(String raw) {
+    return unescape(raw, Mode.PATH);
   }
 
-  private static int unhex(char c) {
-    return Character.digit(c, 16);
+  /** Go's {@code escape(s, encodePath)}: everything but unreserved and {@code $&+,/:;=@}. */
+  public static String escapePath(String path) {
+    return escape(path, Mode.PATH);
   }
 
-  private static String quote(String byteString) {
-    return GoQuote.quote(byteString.getBytes(StandardCharsets.ISO_8859_1));
+  /**
+   * Go's {@code RawPath} for a request: empty when the raw path is the default escaping of the
+   * decoded path, else the raw path itself.
+   */
+  public static String rawPathFor(String raw, String decoded) {
+    return escapePath(decoded).equals(raw) ? "" : raw;
   }
 
-  private static String toBytes(String text) {
-    return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-  }
-
-  private static String toText(String byteString) {
-    return new String(byteString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+  /** Go's {@code URL.EscapedPath}: the raw path if it still encodes {@code path}, else escaped. */
+  public static String escapedPath(String path, String rawPath) {
+    if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH) && unescapesTo(rawPath, path)) {
+      return rawPath;
+    }
+    return path.equals("*") ? "*" : escapePath(path);
   }
 }
