@@ -5,7 +5,7 @@ import io.pushgateway.config.Flags;
 import io.pushgateway.config.ParseOutcome;
 import io.pushgateway.config.VersionInfo;
 import io.pushgateway.log.Log;
-import io.pushgateway.persistence.DamagedFileException;
+import io.pushgateway.persistence.PersistenceException;
 import java.io.IOException;
 import sun.misc.Signal;
 
@@ -52,7 +52,7 @@ public final class Main {
     Runnable stop = () -> gateway[0].close();
     try {
       gateway[0] = Pushgateway.start(config, version, log, () -> stopSoon(gateway));
-    } catch (DamagedFileException e) {
+    } catch (PersistenceException e) {
       log.error("could not load persisted metrics", "err", e.getMessage());
       return 1;
     } catch (IOException | RuntimeException e) {
