@@ -7,6 +7,9 @@ import io.pushgateway.config.VersionInfo;
 import io.pushgateway.log.Log;
 import io.pushgateway.persistence.PersistenceException;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import sun.misc.Signal;
 
 /** Entry point: parses the Go Pushgateway's flags and runs the gateway until it is stopped. */
@@ -48,17 +51,17 @@ public final class Main {
     if (config.enableUtf8Names()) {
       log.warn("--push.enable-utf8-names is not supported yet; names must follow the legacy rules");
     }
-    Pushgateway[] gateway = new Pushgateway[1];
-    Runnable stop = () -> gateway[0].close();
-    try {
-      gateway[0] = Pushgateway.start(config, version, log, () -> stopSoon(gateway));
-    } catch (PersistenceException e) {
-      log.error("could not load persisted metrics", "err", e.getMessage());
-      return 1;
-    } catch (IOException | RuntimeException e) {
-      log.error("HTTP server stopped", "err", e.getMessage());
-      return 1;
-    }
+    // Signals are handled before the server answers, so a SIGTERM right after /-/ready is graceful.
+    AtomicReference<@Nullable Pushgateway> gateway = new AtomicReference<>();
+    AtomicBoolean stopRequested = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          stopRequested.set(true);
+          Pushgateway g = gateway.get();
+          if (g != null) {
+            g.close();
+          }
+        };
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(
           new Signal(name),
@@ -67,14 +70,21 @@ public final class Main {
             Thread.ofPlatform().start(stop);
           });
     }
-    gateway[0].awaitStopped();
-    return 0;
-  }
-
-  private static void stopSoon(Pushgateway[] gateway) {
-    Pushgateway g = gateway[0];
-    if (g != null) {
-      g.close();
+    Pushgateway started;
+    try {
+      started = Pushgateway.start(config, version, log, stop);
+    } catch (PersistenceException e) {
+      log.error("could not load persisted metrics", "err", e.getMessage());
+      return 1;
+    } catch (IOException | RuntimeException e) {
+      log.error("HTTP server stopped", "err", e.getMessage());
+      return 1;
     }
+    gateway.set(started);
+    if (stopRequested.get()) {
+      started.close();
+    }
+    started.awaitStopped();
+    return 0;
   }
 }

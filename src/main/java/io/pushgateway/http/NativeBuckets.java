@@ -3,6 +3,7 @@ package io.pushgateway.http;
 import io.pushgateway.model.BucketSpan;
 import io.pushgateway.model.Histogram;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,71 +12,96 @@ import java.util.List;
  * boundary kind (0 = (lower, upper], 1 = [lower, upper), 3 = [lower, upper]).
  */
 final class NativeBuckets {
-  /** One bucket; {@code count} is a uint64 for integer histograms, else a float. */
+  /** One bucket; its count is {@code floatCount} in a float histogram, else {@code intCount}. */
   record Bucket(int boundaries, double lower, double upper, double floatCount, long intCount) {}
 
   private NativeBuckets() {}
 
   static List<Bucket> of(Histogram h) {
-    boolean isFloat = h.isFloat();
+    int schema = h.schema();
+    List<Bucket> out = new ArrayList<>();
     List<Bucket> negatives = new ArrayList<>();
-    forEachBucket(
-        h.negativeSpans(),
-        isFloat ? h.negativeCountCount() : h.negativeDeltaCount(),
-        i -> isFloat ? h.negativeCount(i) : h.negativeDelta(i),
-        isFloat,
-        h.schema(),
-        (idx, f, n) ->
-            negatives.add(
-                new Bucket(1, -bound(idx, h.schema()), -bound(idx - 1, h.schema()), f, n)));
-    List<Bucket> out = new ArrayList<>(negatives.reversed());
-    double zeroFloat = h.zeroCountFloat();
-    long zeroInt = h.zeroCount();
-    if (isFloat ? zeroFloat != 0 : zeroInt != 0) {
-      out.add(new Bucket(3, -h.zeroThreshold(), h.zeroThreshold(), zeroFloat, zeroInt));
+    List<Bucket> positives = new ArrayList<>();
+    if (h.isFloat()) {
+      double[] negative = h.negativeCounts();
+      double[] positive = h.positiveCounts();
+      forEachIndex(
+          h.negativeSpans(),
+          negative.length,
+          (i, idx) -> {
+            if (negative[i] != 0) {
+              negatives.add(negativeBucket(idx, schema, negative[i], 0));
+            }
+          });
+      forEachIndex(
+          h.positiveSpans(),
+          positive.length,
+          (i, idx) -> {
+            if (positive[i] != 0) {
+              positives.add(positiveBucket(idx, schema, positive[i], 0));
+            }
+          });
+    } else {
+      long[] negative = absolute(h.negativeDeltas());
+      long[] positive = absolute(h.positiveDeltas());
+      forEachIndex(
+          h.negativeSpans(),
+          negative.length,
+          (i, idx) -> {
+            if (negative[i] != 0) {
+              negatives.add(negativeBucket(idx, schema, 0, negative[i]));
+            }
+          });
+      forEachIndex(
+          h.positiveSpans(),
+          positive.length,
+          (i, idx) -> {
+            if (positive[i] != 0) {
+              positives.add(positiveBucket(idx, schema, 0, positive[i]));
+            }
+          });
     }
-    forEachBucket(
-        h.positiveSpans(),
-        isFloat ? h.positiveCountCount() : h.positiveDeltaCount(),
-        i -> isFloat ? h.positiveCount(i) : h.positiveDelta(i),
-        isFloat,
-        h.schema(),
-        (idx, f, n) ->
-            out.add(new Bucket(0, bound(idx - 1, h.schema()), bound(idx, h.schema()), f, n)));
+    Collections.reverse(negatives);
+    out.addAll(negatives);
+    boolean zeroBucket = h.isFloat() ? h.zeroCountFloat() != 0 : h.zeroCount() != 0;
+    if (zeroBucket) {
+      out.add(
+          new Bucket(3, -h.zeroThreshold(), h.zeroThreshold(), h.zeroCountFloat(), h.zeroCount()));
+    }
+    out.addAll(positives);
     return out;
   }
 
-  private interface CountAt {
-    double at(int i);
+  private static Bucket negativeBucket(int idx, int schema, double floatCount, long intCount) {
+    return new Bucket(1, -bound(idx, schema), -bound(idx - 1, schema), floatCount, intCount);
   }
 
-  private interface Sink {
-    void accept(int index, double floatCount, long intCount);
+  private static Bucket positiveBucket(int idx, int schema, double floatCount, long intCount) {
+    return new Bucket(0, bound(idx - 1, schema), bound(idx, schema), floatCount, intCount);
   }
 
-  /** Walks the spans; integer counts are delta-encoded, float counts absolute. Skips empty ones. */
-  private static void forEachBucket(
-      List<BucketSpan> spans, int n, CountAt counts, boolean isFloat, int schema, Sink sink) {
+  /** Integer histograms store each bucket's count as a delta to the previous bucket's. */
+  private static long[] absolute(long[] deltas) {
+    long running = 0;
+    for (int i = 0; i < deltas.length; i++) {
+      running += deltas[i];
+      deltas[i] = running;
+    }
+    return deltas;
+  }
+
+  private interface IndexSink {
+    void accept(int bucketNumber, int bucketIndex);
+  }
+
+  /** Walks the spans: calls the sink with each bucket's position in the count array and index. */
+  private static void forEachIndex(List<BucketSpan> spans, int buckets, IndexSink sink) {
     int bucket = 0;
     int idx = 0;
-    long running = 0;
-    for (int s = 0; s < spans.size() && bucket < n; s++) {
-      BucketSpan span = spans.get(s);
+    for (BucketSpan span : spans) {
       idx += span.offset();
-      for (long j = 0; j < Integer.toUnsignedLong(span.length()) && bucket < n; j++) {
-        if (isFloat) {
-          double c = counts.at(bucket);
-          if (c != 0) {
-            sink.accept(idx, c, 0);
-          }
-        } else {
-          running += (long) counts.at(bucket);
-          if (running != 0) {
-            sink.accept(idx, running, running);
-          }
-        }
-        bucket++;
-        idx++;
+      for (long j = 0; j < Integer.toUnsignedLong(span.length()) && bucket < buckets; j++) {
+        sink.accept(bucket++, idx++);
       }
     }
   }
