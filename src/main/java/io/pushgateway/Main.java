@@ -5,7 +5,7 @@ import io.pushgateway.config.Flags;
 import io.pushgateway.config.ParseOutcome;
 import io.pushgateway.config.VersionInfo;
 import io.pushgateway.log.Log;
-import io.pushgateway.persistence.DamagedFileException;
+import io.pushgateway.persistence.PersistenceException;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,7 +73,7 @@ public final class Main {
     Pushgateway started;
     try {
       started = Pushgateway.start(config, version, log, stop);
-    } catch (DamagedFileException e) {
+    } catch (PersistenceException e) {
       log.error("could not load persisted metrics", "err", e.getMessage());
       return 1;
     } catch (IOException | RuntimeException e) {

@@ -6,8 +6,8 @@ import io.pushgateway.http.GatewayServer;
 import io.pushgateway.http.HttpApi;
 import io.pushgateway.http.RequestObserver;
 import io.pushgateway.log.Log;
-import io.pushgateway.persistence.DamagedFileException;
 import io.pushgateway.persistence.DurableLog;
+import io.pushgateway.persistence.PersistenceException;
 import io.pushgateway.selfmetrics.BuildInfo;
 import io.pushgateway.selfmetrics.SelfMetrics;
 import io.pushgateway.storage.MetricStore;
@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * The running gateway: own metrics, the store and the HTTP server, started together and stopped
@@ -46,17 +48,21 @@ public final class Pushgateway implements AutoCloseable {
   /**
    * Starts a gateway; {@code onQuit} runs when {@code /-/quit} asks the process to stop.
    *
-   * @throws DamagedFileException if the persistence file is damaged (see its message)
+   * @throws PersistenceException if the persistence file is damaged or cannot be used (see its
+   *     message)
    */
   public static Pushgateway start(Config config, VersionInfo version, Log log, Runnable onQuit)
-      throws IOException, DamagedFileException {
+      throws IOException, PersistenceException {
     Instant startTime = Instant.now();
-    SelfMetrics selfMetrics = new SelfMetrics(buildInfo(version));
-    Map<String, OwnFamily> own = new LinkedHashMap<>();
-    selfMetrics.predefined().forEach((name, f) -> own.put(name, storageView(f)));
-    SelfMetrics.goRuntimeFamilies().forEach((name, f) -> own.putIfAbsent(name, storageView(f)));
+    // Setting up the own metrics (the JVM instrumentation) takes a while; a restore from the
+    // persistence file reads and decodes the file meanwhile and needs them only at the end.
+    CompletableFuture<SelfMetrics> selfMetricsSetup =
+        CompletableFuture.supplyAsync(
+            () -> new SelfMetrics(buildInfo(version)),
+            Thread.ofPlatform().name("self-metrics-setup").daemon(true)::start);
+    Supplier<StoreState> empty = () -> StoreState.empty(ownFamilies(selfMetricsSetup.join()));
     StateMachine machine = new StateMachine(!config.disableConsistencyCheck());
-    StoreState initial = StoreState.empty(own);
+    StoreState initial;
     DurableLog durableLog = null;
     if (!config.persistenceFile().isEmpty()) {
       DurableLog.Opened opened =
@@ -66,12 +72,15 @@ public final class Pushgateway implements AutoCloseable {
                   config.persistenceFsync(),
                   config.persistenceInterval(),
                   config.persistenceMoveDamagedAside()),
-              initial,
+              empty,
               machine,
               log);
       initial = opened.state();
       durableLog = opened.log();
+    } else {
+      initial = empty.get();
     }
+    SelfMetrics selfMetrics = selfMetricsSetup.join();
     MetricStore store =
         new MetricStore(initial, machine, MetricStore.DEFAULT_QUEUE_CAPACITY, durableLog);
     HttpApi.Settings settings =
@@ -115,6 +124,14 @@ public final class Pushgateway implements AutoCloseable {
       log.info("TLS is disabled.", "http2", false, "address", hostPort);
     }
     return new Pushgateway(log, store, server);
+  }
+
+  /** The gateway's own families as the store checks pushes against them. */
+  private static Map<String, OwnFamily> ownFamilies(SelfMetrics selfMetrics) {
+    Map<String, OwnFamily> own = new LinkedHashMap<>();
+    selfMetrics.predefined().forEach((name, f) -> own.put(name, storageView(f)));
+    SelfMetrics.goRuntimeFamilies().forEach((name, f) -> own.putIfAbsent(name, storageView(f)));
+    return own;
   }
 
   private static OwnFamily storageView(io.pushgateway.selfmetrics.OwnFamily f) {
@@ -170,7 +187,13 @@ public final class Pushgateway implements AutoCloseable {
     }
     server.stop(SHUTDOWN_GRACE);
     log.info("HTTP server stopped");
-    store.close();
-    stopped.countDown();
+    try {
+      store.close();
+    } catch (RuntimeException e) {
+      // The persistence log still holds every acknowledged write; the process must exit anyway.
+      log.error("problem shutting down metric storage", "err", e.getMessage());
+    } finally {
+      stopped.countDown();
+    }
   }
 }

@@ -159,9 +159,12 @@ enum FlagSpec {
     return this == PERSISTENCE_FSYNC || this == PERSISTENCE_MOVE_DAMAGED_ASIDE;
   }
 
-  /** Flags left out of the help text. */
+  /**
+   * Flags left out of the help text: kingpin's hidden ones, and this gateway's extensions, so that
+   * {@code --help} prints exactly the Go gateway's text (the README documents the extensions).
+   */
   boolean isHidden() {
-    return this == HELP_LONG || this == HELP_MAN;
+    return this == HELP_LONG || this == HELP_MAN || isExtension();
   }
 
   /** The single-letter alias, or 0. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,24 +52,33 @@ final class RecordReader implements AutoCloseable {
 
   /** Null if the file starts with this gateway's header, else what is wrong. */
   @Nullable String headerProblem() throws IOException {
+    byte[] magic = in.readNBytes(RecordFormat.MAGIC.length);
+    position += magic.length;
+    if (Arrays.equals(magic, RecordFormat.MAGIC)) {
+      return null;
+    }
+    byte[] start = in.readNBytes(256);
+    String text =
+        new String(magic, StandardCharsets.ISO_8859_1)
+            + new String(start, StandardCharsets.ISO_8859_1);
+    if (text.contains("GroupingKeyToMetricGroup")) {
+      return "it is a file of the Go Pushgateway, whose format this gateway cannot read";
+    }
     if (size < RecordFormat.MAGIC.length) {
       return "the file is too short to be a persistence file of this gateway";
     }
-    byte[] magic = in.readNBytes(RecordFormat.MAGIC.length);
-    position += magic.length;
-    if (!Arrays.equals(magic, RecordFormat.MAGIC)) {
-      return "the file does not start with this gateway's header (a file of the Go Pushgateway?)";
-    }
-    return null;
+    return "the file does not start with the header of this gateway's persistence files";
   }
 
   /**
    * The next record, or an {@link End}. Never throws for bad content; throws IOException only when
    * the file cannot be read.
    *
-   * <p>A record that runs past the end of the file, a last record whose checksum fails, or a tail
-   * of zeros is torn: a write the crash cut short, never acknowledged. A corrupt record with more
-   * data after it, or an impossible length, is damage.
+   * <p>Torn (a write the crash cut short, never acknowledged): a frame header cut off by the end of
+   * the file, a record whose (checksummed) length runs past the end, a last record whose payload
+   * fails its checksum (after a power loss the file can end in a page that was never written), or a
+   * tail of zeros (a file extended but not written). Anything else that does not check out is
+   * damage.
    */
   Object next() throws IOException {
     long start = position;
@@ -83,6 +93,13 @@ final class RecordReader implements AutoCloseable {
     ByteBuffer fields = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
     long length = Integer.toUnsignedLong(fields.getInt());
     int crc = fields.getInt();
+    int headerCrc = fields.getInt();
+    if (RecordFormat.crc(header, 0, 8) != headerCrc) {
+      if (isZero(header) && restIsZero()) {
+        return new Torn(start);
+      }
+      return new Damaged(start, "record header checksum mismatch");
+    }
     if (length > RecordFormat.MAX_PAYLOAD) {
       return new Damaged(start, "impossible record length " + length);
     }
@@ -93,10 +110,10 @@ final class RecordReader implements AutoCloseable {
     if (RecordFormat.crc(payload, 0, payload.length) == crc) {
       return new Entry(start, payload);
     }
-    if (position == size || (isZero(header) && isZero(payload) && restIsZero())) {
+    if (position == size || restIsZero()) {
       return new Torn(start);
     }
-    return new Damaged(start, "checksum mismatch");
+    return new Damaged(start, "record checksum mismatch");
   }
 
   private byte[] readFully(int n) throws IOException {

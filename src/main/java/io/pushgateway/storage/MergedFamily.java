@@ -4,7 +4,10 @@ import io.pushgateway.model.GroupingKey;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.MetricType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +59,45 @@ public final class MergedFamily {
         new int[KIND_COUNT],
         0,
         0);
+  }
+
+  /**
+   * The merged family of the given groups' families (groups in increasing grouping-key order),
+   * built at once: the same as adding them one by one with {@link #replace}, in time linear in
+   * their series plus one sort.
+   */
+  static MergedFamily of(
+      String name, @Nullable OwnFamily own, List<GroupingKey> groups, List<StoredFamily> families) {
+    int[] lacking = new int[KIND_COUNT];
+    int bad = 0;
+    List<SeriesEntry> entries = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      StoredFamily f = families.get(g);
+      countLacking(lacking, f.lackingKinds(), +1);
+      bad += f.badMetrics();
+      int i = 0;
+      for (Metric m : f.family().metrics()) {
+        entries.add(new SeriesEntry(m, groups.get(g), i++));
+      }
+    }
+    entries.sort(SeriesEntry.ORDER);
+    // Series with the same labels are adjacent; replace() counts k - 1 pairs for k of them.
+    int dups = 0;
+    List<Metric> metrics = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      if (i > 0 && entries.get(i).sameLabels(entries.get(i - 1))) {
+        dups++;
+      }
+      metrics.add(entries.get(i).metric());
+    }
+    return new MergedFamily(
+        name,
+        own,
+        PersistentSortedMap.fromSorted(Comparator.naturalOrder(), groups, families),
+        PersistentSortedMap.fromSorted(SeriesEntry.ORDER, entries, metrics),
+        lacking,
+        bad,
+        dups);
   }
 
   public String name() {

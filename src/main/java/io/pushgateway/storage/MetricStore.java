@@ -108,6 +108,9 @@ public final class MetricStore implements AutoCloseable {
       }
       if (first == null) {
         if (log != null) {
+          if (logProblem != null) {
+            probeLog(log);
+          }
           log.published(state);
         }
         continue;
@@ -121,6 +124,19 @@ public final class MetricStore implements AutoCloseable {
         return;
       }
     }
+  }
+
+  private void probeLog(WriteLog writeLog) {
+    try {
+      writeLog.probe();
+      logProblem = null;
+    } catch (IOException | RuntimeException e) {
+      logProblem = logFailure(e);
+    }
+  }
+
+  private static String logFailure(Exception e) {
+    return "persistence failed, the write was not applied: " + e.getMessage();
   }
 
   /**
@@ -155,7 +171,7 @@ public final class MetricStore implements AutoCloseable {
         log.append(entries);
         logProblem = null;
       } catch (IOException | RuntimeException e) {
-        String problem = "persistence failed, the write was not applied: " + e.getMessage();
+        String problem = logFailure(e);
         logProblem = problem;
         s = state;
         results.replaceAll(r -> WriteResult.unavailable(problem));
@@ -191,7 +207,8 @@ public final class MetricStore implements AutoCloseable {
       try {
         log.close(state);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("could not close the persistence log", e);
+        throw new java.io.UncheckedIOException(
+            "could not write the final snapshot: " + e.getMessage(), e);
       }
     }
   }

@@ -3,6 +3,7 @@ package io.pushgateway.storage;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,30 @@ public final class PersistentSortedMap<K, V> implements Iterable<PersistentSorte
   /** An empty map ordered naturally. */
   public static <K extends Comparable<? super K>, V> PersistentSortedMap<K, V> empty() {
     return new PersistentSortedMap<>(Comparator.naturalOrder(), null);
+  }
+
+  /**
+   * A map of the given entries, built as a perfectly balanced tree in linear time (for loading many
+   * entries at once). The keys must be in strictly increasing order; the caller guarantees it
+   * (checking would cost as many comparisons again).
+   */
+  static <K, V> PersistentSortedMap<K, V> fromSorted(
+      Comparator<? super K> comparator, List<? extends K> keys, List<? extends V> values) {
+    if (keys.size() != values.size()) {
+      throw new IllegalArgumentException(keys.size() + " keys but " + values.size() + " values");
+    }
+    return new PersistentSortedMap<>(comparator, build(keys, values, 0, keys.size()));
+  }
+
+  private static <K, V> @Nullable Node<K, V> build(
+      List<? extends K> keys, List<? extends V> values, int from, int to) {
+    if (from >= to) {
+      return null;
+    }
+    int mid = (from + to) >>> 1;
+    Node<K, V> left = build(keys, values, from, mid);
+    Node<K, V> right = build(keys, values, mid + 1, to);
+    return new Node<>(keys.get(mid), values.get(mid), left, right);
   }
 
   private static int height(@Nullable Node<?, ?> n) {

@@ -20,6 +20,13 @@ public interface WriteLog {
   void append(List<Entry> entries) throws IOException;
 
   /**
+   * Checks that the log can be written again after {@link #append} failed, by writing something
+   * that changes nothing; the store calls it while idle, so that its health recovers without
+   * waiting for a write.
+   */
+  void probe() throws IOException;
+
+  /**
    * Called after each published batch and when the writer is idle, with the current state: the
    * place for periodic work such as writing a snapshot.
    */
