@@ -35,6 +35,9 @@ public interface Exchange {
   /** All values of a request header, in the order received; empty if absent. */
   List<String> requestHeaders(String name);
 
+  /** The names of all request headers, each once (case as the server reports it). */
+  List<String> requestHeaderNames();
+
   /** The request body (after any Content-Encoding decoding a filter installed). */
   InputStream requestBody();
 

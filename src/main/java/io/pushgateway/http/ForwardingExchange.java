@@ -44,6 +44,11 @@ abstract class ForwardingExchange implements Exchange {
   }
 
   @Override
+  public List<String> requestHeaderNames() {
+    return delegate.requestHeaderNames();
+  }
+
+  @Override
   public InputStream requestBody() {
     return delegate.requestBody();
   }

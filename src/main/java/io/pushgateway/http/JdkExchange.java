@@ -37,7 +37,16 @@ final class JdkExchange implements Exchange {
 
   @Override
   public String rawPath() {
-    String path = exchange.getRequestURI().getRawPath();
+    URI uri = exchange.getRequestURI();
+    String ssp = uri.getRawSchemeSpecificPart();
+    if (uri.getScheme() == null && ssp != null && ssp.startsWith("//")) {
+      // java.net.URI reads a request target like //a/b as authority "a" and path "/b"; the
+      // request line meant the path //a/b (which the mux then redirects, as Go does).
+      String target = ssp;
+      int query = target.indexOf('?');
+      return query < 0 ? target : target.substring(0, query);
+    }
+    String path = uri.getRawPath();
     return path == null ? "" : path;
   }
 
@@ -50,6 +59,11 @@ final class JdkExchange implements Exchange {
   @Override
   public @Nullable String requestHeader(String name) {
     return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  @Override
+  public List<String> requestHeaderNames() {
+    return List.copyOf(exchange.getRequestHeaders().keySet());
   }
 
   @Override

@@ -49,12 +49,13 @@ final class PushHandler implements Handler {
   @Override
   public void handle(Exchange exchange, PathParams params) throws IOException {
     long start = System.nanoTime();
-    try {
-      push(exchange, params);
-    } finally {
-      double seconds = (System.nanoTime() - start) / 1e9;
-      observer.observePush(exchange.method(), seconds, approximateRequestSize(exchange));
-    }
+    String method = exchange.method();
+    long size = approximateRequestSize(exchange);
+    push(
+        new AnswerHookExchange(
+            exchange,
+            status -> observer.observePush(method, (System.nanoTime() - start) / 1e9, size)),
+        params);
   }
 
   private void push(Exchange exchange, PathParams params) throws IOException {
@@ -121,11 +122,21 @@ final class PushHandler implements Handler {
     HttpErrors.error(exchange, 400, INCONSISTENT + ": " + error);
   }
 
-  /** Roughly Go's computeApproximateRequestSize: URL, method, protocol and body length. */
+  /**
+   * Go's computeApproximateRequestSize: URL, method, protocol, every header name and value except
+   * Host (Go keeps it apart), the host, and the declared body length.
+   */
   private static long approximateRequestSize(Exchange exchange) {
     String query = exchange.rawQuery();
     long size = exchange.rawPath().length() + (query == null ? 0 : query.length() + 1);
     size += exchange.method().length() + "HTTP/1.1".length();
+    for (String name : exchange.requestHeaderNames()) {
+      boolean host = name.equalsIgnoreCase("Host");
+      size += host ? 0 : name.length();
+      for (String value : exchange.requestHeaders(name)) {
+        size += value.length();
+      }
+    }
     String contentLength = exchange.requestHeader("Content-Length");
     if (contentLength != null) {
       try {

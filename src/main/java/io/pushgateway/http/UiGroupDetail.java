@@ -1,6 +1,6 @@
 package io.pushgateway.http;
 
-import io.pushgateway.exposition.GoFloatFormat;
+import io.pushgateway.gocompat.GoFloatFormat;
 import io.pushgateway.model.Bucket;
 import io.pushgateway.model.Counter;
 import io.pushgateway.model.GroupingKey;

@@ -198,7 +198,7 @@ class UiBrowserTest {
 
   // ---------------------------------------------------------------- gateway
 
-  private void start(String... flags) throws IOException {
+  private void start(String... flags) throws Exception {
     List<String> args = new ArrayList<>(List.of("--web.listen-address=127.0.0.1:0"));
     args.addAll(List.of(flags));
     Config config = ((ParseOutcome.Run) Flags.parse("pushgateway", args)).config();

@@ -104,9 +104,6 @@ class RoutingTest {
     assertThat(gateway.get("/static/nonexistent.js").status()).isEqualTo(404);
   }
 
-  @Disabled(
-      "BUG: a path starting with // reaches the router without its first segment (the JDK parses"
-          + " //metrics/job/x as authority 'metrics' + path '/job/x'): 404 instead of Go's 301")
   @Test
   void leadingDoubleSlash_redirectsToTheCleanPath() {
     assertThat(gateway.raw("PUT", "//metrics/job/x", "m 1\n").describe("Location"))
@@ -115,6 +112,13 @@ class RoutingTest {
         .isEqualTo(moved("/-/healthy"));
     assertThat(gateway.raw("GET", "///metrics", new byte[0]).describe("Location"))
         .isEqualTo(moved("/metrics"));
+  }
+
+  @Disabled(
+      "Known difference: the JDK server reads //metrics as an authority with an empty path and"
+          + " answers 404 itself before any handler runs (Go: 301 to /metrics)")
+  @Test
+  void leadingDoubleSlashSingleSegment_redirectsToTheCleanPath() {
     assertThat(gateway.raw("GET", "//metrics", new byte[0]).describe("Location"))
         .isEqualTo(moved("/metrics"));
   }

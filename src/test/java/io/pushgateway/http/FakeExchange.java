@@ -119,6 +119,11 @@ final class FakeExchange implements Exchange {
   }
 
   @Override
+  public List<String> requestHeaderNames() {
+    return List.copyOf(requestHeaders.keySet());
+  }
+
+  @Override
   public List<String> requestHeaders(String name) {
     return List.copyOf(requestHeaders.getOrDefault(key(name), List.of()));
   }

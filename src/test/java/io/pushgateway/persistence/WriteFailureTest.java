@@ -55,6 +55,7 @@ class WriteFailureTest {
     HttpApi.Settings settings =
         new HttpApi.Settings(
             "",
+            ".",
             "/metrics",
             true,
             false,
