@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.UnsafeByteOperations;
 import io.pushgateway.gocompat.GoQuote;
+import io.pushgateway.model.SharedStrings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -196,8 +197,11 @@ final class ProtobufWire {
     in.skipRawBytes(length);
     lastStringStart = start;
     lastStringLength = length;
-    lastStringValid = isAscii(start, length) || bytes(start, length).isValidUtf8();
-    return new String(body, start, length, StandardCharsets.UTF_8);
+    boolean ascii = isAscii(start, length);
+    lastStringValid = ascii || bytes(start, length).isValidUtf8();
+    return ascii
+        ? SharedStrings.ascii(body, start, length)
+        : new String(body, start, length, StandardCharsets.UTF_8);
   }
 
   boolean lastStringValid() {

@@ -9,6 +9,7 @@ import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.MetricType;
+import io.pushgateway.model.SharedStrings;
 import io.pushgateway.model.SimpleValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,7 +65,6 @@ public final class TextParser {
 
   private final Map<String, TextFamilyBuilder> families = new HashMap<>();
   private final List<TextFamilyBuilder> familyOrder = new ArrayList<>();
-  private final String[] nameCache = new String[64];
 
   /** The most recent name token: unquoted ones are a slice of buf, quoted ones are in scratch. */
   private byte[] tok;
@@ -433,7 +433,10 @@ public final class TextParser {
     if (special) {
       setSpecial(name, val, valOff, valLen);
     } else {
-      pairs[pairLen - 1] = GoUtf8.decode(val, valOff, valOff + valLen, utf8);
+      pairs[pairLen - 1] =
+          utf8 == GoUtf8.ASCII
+              ? SharedStrings.ascii(val, valOff, valLen)
+              : GoUtf8.decode(val, valOff, valOff + valLen, utf8);
     }
     skipBlankTab();
     if (cur == ',') {
@@ -854,32 +857,9 @@ public final class TextParser {
     return true;
   }
 
-  /** An ASCII string, shared with earlier identical names of this parse. */
-  private String asciiString(byte[] b, int off, int len) {
-    int h = len;
-    for (int i = off; i < off + len; i++) {
-      h = 31 * h + b[i];
-    }
-    int slot = (h ^ (h >>> 9)) & (nameCache.length - 1);
-    String s = nameCache[slot];
-    if (s != null && sameAscii(s, b, off, len)) {
-      return s;
-    }
-    s = new String(b, off, len, StandardCharsets.ISO_8859_1);
-    nameCache[slot] = s;
-    return s;
-  }
-
-  private static boolean sameAscii(String s, byte[] b, int off, int len) {
-    if (s.length() != len) {
-      return false;
-    }
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != b[off + i]) {
-        return false;
-      }
-    }
-    return true;
+  /** An ASCII string, shared with earlier identical names (see {@link SharedStrings}). */
+  private static String asciiString(byte[] b, int off, int len) {
+    return SharedStrings.ascii(b, off, len);
   }
 
   // ---------------------------------------------------------------------------------------------

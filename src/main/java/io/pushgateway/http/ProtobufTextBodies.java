@@ -7,6 +7,7 @@ import com.google.protobuf.TextFormat;
 import io.pushgateway.exposition.proto.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,17 +18,21 @@ import java.util.List;
 final class ProtobufTextBodies {
   private ProtobufTextBodies() {}
 
-  /** The pieces unchanged for the binary formats, else converted to text. */
-  static byte[][] convert(List<byte[]> pieces, ScrapeFormat format) {
+  /** The body unchanged for the binary formats, else each delimited family re-printed as text. */
+  static ScrapeBody convert(ScrapeBody body, ScrapeFormat format) {
     if (format != ScrapeFormat.PROTOBUF_TEXT && format != ScrapeFormat.PROTOBUF_COMPACT_TEXT) {
-      return pieces.toArray(new byte[0][]);
+      return body;
     }
     boolean compact = format == ScrapeFormat.PROTOBUF_COMPACT_TEXT;
-    byte[][] out = new byte[pieces.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = toText(pieces.get(i), compact).getBytes(UTF_8);
+    List<RenderedFamily> out = new ArrayList<>(body.families().size());
+    for (RenderedFamily family : body.families()) {
+      List<byte[]> parts = new ArrayList<>(family.parts().size());
+      for (byte[] delimited : family.parts()) {
+        parts.add(toText(delimited, compact).getBytes(UTF_8));
+      }
+      out.add(new RenderedFamily(null, parts));
     }
-    return out;
+    return new ScrapeBody(out);
   }
 
   private static String toText(byte[] delimited, boolean compact) {

@@ -5,10 +5,8 @@ import io.pushgateway.model.MetricFamily;
 import io.pushgateway.storage.MetricStore;
 import io.pushgateway.storage.StoreState;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code GET <telemetry path>}: the gateway's own metrics and every pushed family, in the text
@@ -17,8 +15,6 @@ import java.util.zip.GZIPOutputStream;
  * answers 500 with the reasons, as Go does.
  */
 final class ScrapeHandler implements Handler {
-  private static final int GZIP_BUFFER = 64 * 1024;
-
   private final MetricStore store;
   private final Supplier<List<MetricFamily>> ownFamilies;
   private final ScrapeRenderer renderer = new ScrapeRenderer();
@@ -41,43 +37,20 @@ final class ScrapeHandler implements Handler {
       return;
     }
     ScrapeFormat format = ScrapeFormat.negotiate(exchange.requestHeader("Accept"));
-    List<byte[]> pieces =
+    ScrapeBody body =
         renderer.render(
             state,
             ownFamilies.get(),
             format == ScrapeFormat.TEXT
                 ? ScrapeRenderer.Format.TEXT
                 : ScrapeRenderer.Format.PROTOBUF);
-    byte[][] body = ProtobufTextBodies.convert(pieces, format);
+    body = ProtobufTextBodies.convert(body, format);
     exchange.setHeader("Content-Type", format.contentType());
     if (ScrapeFormat.acceptsGzip(exchange.requestHeader("Accept-Encoding"))) {
       exchange.setHeader("Content-Encoding", "gzip");
-      try (OutputStream out = new GZIPOutputStream(exchange.respondStreaming(200), GZIP_BUFFER)) {
-        for (byte[] piece : body) {
-          out.write(piece);
-        }
-      }
+      exchange.respond(200, body.gzip());
       return;
     }
-    exchange.respond(200, new PiecesSource(body));
-  }
-
-  /** A body made of byte arrays written one after another. */
-  private record PiecesSource(byte[][] pieces) implements ByteSource {
-    @Override
-    public long size() {
-      long size = 0;
-      for (byte[] p : pieces) {
-        size += p.length;
-      }
-      return size;
-    }
-
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-      for (byte[] p : pieces) {
-        out.write(p);
-      }
-    }
+    exchange.respond(200, body.plain());
   }
 }

@@ -21,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a scrape: the gateway's own families and the store's merged families, interleaved by
- * name. The rendering of each pushed family is cached per {@link MergedFamily} instance (they are
- * immutable and replaced when a write touches the name), so a scrape of an unchanged family is a
- * copy, and a push invalidates only the families it touched. Own families change on every scrape
- * and are small; they are rendered each time.
+ * name. Renderings are reused at two levels, because {@link MergedFamily} instances and their
+ * series entries are immutable and shared by every store version a write did not touch:
+ *
+ * <ul>
+ *   <li>a whole family's rendering (and its gzip-compressed form) is reused while the store keeps
+ *       the same {@link MergedFamily} instance, so a scrape of an unchanged store is a copy;
+ *   <li>in the text format each series' lines are kept in the series' render slot, so a family a
+ *       push touched is re-assembled from the lines of its unchanged series, and only the pushed
+ *       series are rendered again.
+ * </ul>
+ *
+ * Own families change on every scrape and are small; they are rendered each time.
  */
 final class ScrapeRenderer {
   /** The two wire formats a scrape is rendered in. */
@@ -33,26 +41,27 @@ final class ScrapeRenderer {
     PROTOBUF
   }
 
-  private record Cached(MergedFamily source, byte[] bytes) {}
+  /** A series' text lines, valid for the family type they were rendered for. */
+  private record RenderedLines(MetricType type, byte[] bytes) {}
 
-  private final ConcurrentHashMap<String, Cached> text = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Cached> protobuf = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, RenderedFamily> text = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, RenderedFamily> protobuf = new ConcurrentHashMap<>();
 
-  /** The scrape body as pieces in order (cached arrays are shared: never modify them). */
-  List<byte[]> render(StoreState state, List<MetricFamily> own, Format format) {
-    ConcurrentHashMap<String, Cached> cache = format == Format.TEXT ? text : protobuf;
-    List<byte[]> pieces = new ArrayList<>();
+  /** The scrape body, families in name order. */
+  ScrapeBody render(StoreState state, List<MetricFamily> own, Format format) {
+    ConcurrentHashMap<String, RenderedFamily> cache = format == Format.TEXT ? text : protobuf;
+    List<RenderedFamily> families = new ArrayList<>(state.familyCount() + own.size());
     Iterator<MergedFamily> pushed = state.families().iterator();
     MergedFamily p = next(pushed);
     int o = 0;
     while (true) {
       MetricFamily f = o < own.size() ? own.get(o) : null;
       if (f != null && (p == null || Utf8Order.compare(f.name(), p.name()) < 0)) {
-        pieces.add(renderOwn(f, List.of(), format));
+        families.add(renderOwn(f, List.of(), format));
         o++;
       } else if (p != null && (f == null || Utf8Order.compare(f.name(), p.name()) > 0)) {
         if (p.metricCount() > 0) {
-          pieces.add(cached(p, cache, format));
+          families.add(cached(p, cache, format));
         }
         p = next(pushed);
       } else if (f == null || p == null) {
@@ -60,58 +69,75 @@ final class ScrapeRenderer {
       } else {
         List<Metric> extra = new ArrayList<>(p.metricCount());
         p.metrics().forEach(extra::add);
-        pieces.add(renderOwn(f, extra, format));
+        families.add(renderOwn(f, extra, format));
         o++;
         p = next(pushed);
       }
     }
     prune(cache, state);
-    return pieces;
+    return new ScrapeBody(families);
   }
 
   private static @Nullable MergedFamily next(Iterator<MergedFamily> it) {
     return it.hasNext() ? it.next() : null;
   }
 
-  private static byte[] cached(
-      MergedFamily family, ConcurrentHashMap<String, Cached> cache, Format format) {
-    Cached hit = cache.get(family.name());
+  private static RenderedFamily cached(
+      MergedFamily family, ConcurrentHashMap<String, RenderedFamily> cache, Format format) {
+    RenderedFamily hit = cache.get(family.name());
     if (hit != null && hit.source() == family) {
-      return hit.bytes();
+      return hit;
     }
-    byte[] bytes =
-        render(
-            family.name(),
-            family.help(),
-            family.type(),
-            family.effectiveType(),
-            family.metrics(),
-            format);
-    cache.put(family.name(), new Cached(family, bytes));
-    return bytes;
+    RenderedFamily rendered = format == Format.TEXT ? renderText(family) : renderProtobuf(family);
+    cache.put(family.name(), rendered);
+    return rendered;
+  }
+
+  /** The header, then every series' lines, reusing the lines kept in the series' slots. */
+  private static RenderedFamily renderText(MergedFamily family) {
+    MetricType type = family.effectiveType();
+    List<byte[]> parts = new ArrayList<>(family.metricCount() + 1);
+    ByteSink sink = new ByteSink(256);
+    TextWriter.writeFamily(sink, family.name(), family.help(), type, List.of());
+    parts.add(sink.toByteArray());
+    for (MergedFamily.Series s : family.series()) {
+      if (s.renderCache() instanceof RenderedLines lines && lines.type() == type) {
+        parts.add(lines.bytes());
+        continue;
+      }
+      sink.reset();
+      TextWriter.writeMetric(sink, family.name(), type, s.metric());
+      byte[] bytes = sink.toByteArray();
+      s.setRenderCache(new RenderedLines(type, bytes));
+      parts.add(bytes);
+    }
+    return new RenderedFamily(family, parts);
+  }
+
+  private static RenderedFamily renderProtobuf(MergedFamily family) {
+    return new RenderedFamily(
+        family, List.of(protobuf(family.name(), family.help(), family.type(), family.metrics())));
   }
 
   /** An own family, with pushed series of the same name merged in and everything sorted. */
-  private static byte[] renderOwn(MetricFamily own, List<Metric> pushed, Format format) {
+  private static RenderedFamily renderOwn(MetricFamily own, List<Metric> pushed, Format format) {
     List<Metric> metrics = new ArrayList<>(own.metrics().size() + pushed.size());
     metrics.addAll(own.metrics());
     metrics.addAll(pushed);
     metrics.sort((a, b) -> Labels.compareForExposition(a.labels(), b.labels()));
-    return render(own.name(), own.help(), own.type(), own.effectiveType(), metrics, format);
+    byte[] bytes;
+    if (format == Format.TEXT) {
+      ByteSink sink = new ByteSink(1024);
+      TextWriter.writeFamily(sink, own.name(), own.help(), own.effectiveType(), metrics);
+      bytes = sink.toByteArray();
+    } else {
+      bytes = protobuf(own.name(), own.help(), own.type(), metrics);
+    }
+    return new RenderedFamily(null, List.of(bytes));
   }
 
-  private static byte[] render(
-      String name,
-      @Nullable String help,
-      @Nullable MetricType type,
-      MetricType effectiveType,
-      Iterable<Metric> metrics,
-      Format format) {
-    if (format == Format.TEXT) {
-      ByteSink sink = new ByteSink(256);
-      TextWriter.writeFamily(sink, name, help, effectiveType, metrics);
-      return sink.toByteArray();
-    }
+  private static byte[] protobuf(
+      String name, @Nullable String help, @Nullable MetricType type, Iterable<Metric> metrics) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try {
       // Go 1.5.1 builds the scraped family anew from name, help and type: the unit is dropped.
@@ -123,7 +149,7 @@ final class ScrapeRenderer {
   }
 
   /** Drops cached renderings of names the store no longer has. */
-  private static void prune(ConcurrentHashMap<String, Cached> cache, StoreState state) {
+  private static void prune(ConcurrentHashMap<String, RenderedFamily> cache, StoreState state) {
     if (cache.size() <= state.familyCount()) {
       return;
     }

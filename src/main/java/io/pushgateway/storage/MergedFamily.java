@@ -20,6 +20,20 @@ import org.jspecify.annotations.Nullable;
  * grouping-key order (or from the gateway's own family of that name).
  */
 public final class MergedFamily {
+  /** One series as readers see it, with a slot for what a reader derives from it. */
+  public interface Series {
+    Metric metric();
+
+    /** What a reader stored with {@link #setRenderCache}, or null. */
+    @Nullable Object renderCache();
+
+    /**
+     * Keeps a value derived from this series' metric; readers may race, so the value must be an
+     * immutable object whose fields are final.
+     */
+    void setRenderCache(Object value);
+  }
+
   private static final int KIND_COUNT = MetricType.values().length;
 
   private final String name;
@@ -174,6 +188,12 @@ public final class MergedFamily {
   /** The groups that have this family, in grouping-key order. */
   Iterable<PersistentSortedMap.Entry<GroupingKey, StoredFamily>> groups() {
     return byGroup;
+  }
+
+  /** Every series in exposition order, with its render slot. */
+  @SuppressWarnings("unchecked") // SeriesEntry implements Series; the iterable is read-only
+  public Iterable<Series> series() {
+    return (Iterable<Series>) (Iterable<? extends Series>) series.keys();
   }
 
   Iterable<SeriesEntry> entries() {

@@ -5,13 +5,66 @@ import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.Utf8Order;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One series of a merged family: the metric, the group it belongs to and its position in that
  * group's family. Ordered as the exposition orders series, with ties (identical label values)
  * broken by label names, group and position, so identical label sets are adjacent.
+ *
+ * <p>An entry lives as long as its group's family is not pushed again, across many store versions,
+ * so it also carries a slot where a reader may keep something derived from the metric (a scrape
+ * keeps the rendered lines).
  */
-record SeriesEntry(Metric metric, GroupingKey group, int ordinal) {
+final class SeriesEntry implements MergedFamily.Series {
+  private final Metric metric;
+  private final GroupingKey group;
+  private final int ordinal;
+
+  /** Written by readers without synchronisation: holders must be immutable (final fields). */
+  private @Nullable Object renderCache;
+
+  SeriesEntry(Metric metric, GroupingKey group, int ordinal) {
+    this.metric = metric;
+    this.group = group;
+    this.ordinal = ordinal;
+  }
+
+  @Override
+  public Metric metric() {
+    return metric;
+  }
+
+  GroupingKey group() {
+    return group;
+  }
+
+  int ordinal() {
+    return ordinal;
+  }
+
+  @Override
+  public @Nullable Object renderCache() {
+    return renderCache;
+  }
+
+  @Override
+  public void setRenderCache(Object value) {
+    renderCache = value;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof SeriesEntry e
+        && e.metric == metric
+        && e.group.equals(group)
+        && e.ordinal == ordinal;
+  }
+
+  @Override
+  public int hashCode() {
+    return (System.identityHashCode(metric) * 31 + group.hashCode()) * 31 + ordinal;
+  }
 
   static final Comparator<SeriesEntry> ORDER =
       (a, b) -> {
