@@ -160,11 +160,11 @@ enum FlagSpec {
   }
 
   /**
-   * Flags left out of the help text: kingpin's hidden ones, and this gateway's extensions, so that
-   * {@code --help} prints exactly the Go gateway's text (the README documents the extensions).
+   * Kingpin's hidden flags, left out of the help text. (Extensions are listed after the Go
+   * gateway's flags, so that the Go part of {@code --help} stays exactly the Go gateway's text.)
    */
   boolean isHidden() {
-    return this == HELP_LONG || this == HELP_MAN || isExtension();
+    return this == HELP_LONG || this == HELP_MAN;
   }
 
   /** The single-letter alias, or 0. */

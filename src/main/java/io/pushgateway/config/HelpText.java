@@ -17,14 +17,18 @@ final class HelpText {
 
   private HelpText() {}
 
+  /** Heads the flags this gateway adds, after the Go gateway's own (whose text stays exact). */
+  static final String EXTENSION_HEADING =
+      "Extension flags (this gateway only; the Go Pushgateway does not have them):";
+
   /** The {@code --help} text for a terminal {@code width} columns wide. */
   static String usage(String program, int width) {
-    return header(program, width) + "\n" + flagsSection(width);
+    return header(program, width) + "\n" + flagsSection(width) + extensionSection(width);
   }
 
   /** The {@code --help-long} text, which differs from {@code --help} by one blank line. */
   static String longUsage(String program, int width) {
-    return header(program, width) + flagsSection(width);
+    return header(program, width) + flagsSection(width) + extensionSection(width);
   }
 
   private static String header(String program, int width) {
@@ -39,11 +43,21 @@ final class HelpText {
   private static String flagsSection(int width) {
     List<String[]> rows = new ArrayList<>();
     for (FlagSpec flag : FlagSpec.values()) {
-      if (!flag.isHidden()) {
+      if (!flag.isHidden() && !flag.isExtension()) {
         rows.add(new String[] {firstColumn(flag), flag.help()});
       }
     }
     return "Flags:\n" + twoColumns(rows, width) + "\n";
+  }
+
+  private static String extensionSection(int width) {
+    List<String[]> rows = new ArrayList<>();
+    for (FlagSpec flag : FlagSpec.values()) {
+      if (flag.isExtension()) {
+        rows.add(new String[] {firstColumn(flag), flag.help()});
+      }
+    }
+    return rows.isEmpty() ? "" : EXTENSION_HEADING + "\n" + twoColumns(rows, width) + "\n";
   }
 
   private static String firstColumn(FlagSpec flag) {
@@ -92,19 +106,28 @@ final class HelpText {
     out.append(".SH \"DESCRIPTION\"\n").append(APP_HELP).append('\n');
     out.append(".SH \"OPTIONS\"\n");
     for (FlagSpec flag : FlagSpec.values()) {
-      if (flag.isHidden()) {
-        continue;
+      if (!flag.isHidden() && !flag.isExtension()) {
+        manEntry(out, flag);
       }
-      out.append(".TP\n\\fB");
-      if (flag.shortName() != 0) {
-        out.append('-').append(flag.shortName()).append(", ");
+    }
+    out.append(".SH \"EXTENSION OPTIONS\"\n");
+    for (FlagSpec flag : FlagSpec.values()) {
+      if (flag.isExtension()) {
+        manEntry(out, flag);
       }
-      out.append("--").append(flag.flagName());
-      if (!flag.isBool()) {
-        out.append('=').append(flag.placeholder());
-      }
-      out.append("\\fR\n").append(flag.help()).append('\n');
     }
     return out.toString();
+  }
+
+  private static void manEntry(StringBuilder out, FlagSpec flag) {
+    out.append(".TP\n\\fB");
+    if (flag.shortName() != 0) {
+      out.append('-').append(flag.shortName()).append(", ");
+    }
+    out.append("--").append(flag.flagName());
+    if (!flag.isBool()) {
+      out.append('=').append(flag.placeholder());
+    }
+    out.append("\\fR\n").append(flag.help()).append('\n');
   }
 }
