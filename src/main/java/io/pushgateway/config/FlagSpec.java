@@ -94,7 +94,7 @@ enum FlagSpec {
   PUSH_MAX_BYTES_IN_FLIGHT(
       "push.max-bytes-in-flight",
       Kind.COUNT,
-      "268435456",
+      "134217728",
       "Memory in bytes that all pushes in flight may hold together (bodies and parsed series, until stored); a push beyond it gets 429. 0: no limit."),
   PUSH_MAX_SERIES_PER_PUSH(
       "push.max-series-per-push",

@@ -50,7 +50,7 @@ public record Limits(long maxSeriesPerGroup, long maxGroups, long maxSeries) {
       return new Refusal(
           SERIES_PER_GROUP,
           false,
-          "group "
+          "push refused: group "
               + describe(key)
               + " would hold "
               + groupSeries
@@ -63,7 +63,7 @@ public record Limits(long maxSeriesPerGroup, long maxGroups, long maxSeries) {
       return new Refusal(
           GROUPS,
           true,
-          "the store holds "
+          "push refused: the store holds "
               + before.groupCount()
               + " groups and this push would add group "
               + describe(key)
@@ -76,7 +76,7 @@ public record Limits(long maxSeriesPerGroup, long maxGroups, long maxSeries) {
       return new Refusal(
           SERIES,
           true,
-          "the store holds "
+          "push refused: the store holds "
               + before.seriesCount()
               + " series and would hold "
               + after.seriesCount()
