@@ -1,5 +1,7 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.gocompat.GoQuote;
+
 /**
  * Limits on one push body, enforced while it is parsed, so that a body over a limit is refused
  * before more of it is materialised than the limit allows. Lengths are in bytes of UTF-8.
@@ -50,12 +52,47 @@ public record ParseLimits(
     };
   }
 
+  // The refusals, worded alike for both formats. "where" says where reading stopped (e.g. "line
+  // 51"), "series" which series (e.g. metric "m" (line 3)).
+
+  PushLimitException tooManySeries(String where) {
+    return exceeded(
+        Limit.SERIES_PER_PUSH,
+        "more than " + maxSeries + " series in this push (stopped " + where + ")");
+  }
+
+  PushLimitException tooManyLabels(String series) {
+    return exceeded(
+        Limit.LABELS_PER_SERIES,
+        "more than " + maxLabelsPerSeries + " labels on a series of " + series);
+  }
+
+  PushLimitException metricNameTooLong(int length, String where) {
+    return exceeded(Limit.NAME_LENGTH, "a metric name of " + length + " bytes (" + where + ")");
+  }
+
+  PushLimitException labelNameTooLong(int length, String series) {
+    return exceeded(
+        Limit.NAME_LENGTH, "a label name of " + length + " bytes on a series of " + series);
+  }
+
+  PushLimitException labelValueTooLong(int length, String label, String series) {
+    return exceeded(
+        Limit.VALUE_LENGTH,
+        "a value of "
+            + length
+            + " bytes for label "
+            + GoQuote.quote(label)
+            + " on a series of "
+            + series);
+  }
+
   /**
    * The exception for a body over {@code limit}.
    *
    * @param what what was sent, e.g. {@code more than 100000 series in this push}
    */
-  PushLimitException exceeded(Limit limit, String what) {
+  private PushLimitException exceeded(Limit limit, String what) {
     int value = value(limit);
     return new PushLimitException(
         limit, "push refused: " + what + ", limit --" + limit.flagName() + "=" + value);

@@ -78,13 +78,8 @@ final class ProtobufDecoder {
         name = wire.readString();
         nameProblem = wire.lastStringValid() ? null : wire.quoteLastString();
         if (wire.lastStringLength() > limits.maxNameLength()) {
-          throw limits.exceeded(
-              ParseLimits.Limit.NAME_LENGTH,
-              "a metric name of "
-                  + wire.lastStringLength()
-                  + " bytes (metric family number "
-                  + number
-                  + " in the push body)");
+          throw limits.metricNameTooLong(
+              wire.lastStringLength(), "metric family number " + number + " in the push body");
         }
         familyName = name;
       } else if (is(tag, 2, LEN)) {
@@ -93,13 +88,7 @@ final class ProtobufDecoder {
         type = readType();
       } else if (is(tag, 4, LEN)) {
         if (++seriesCount > limits.maxSeries()) {
-          throw limits.exceeded(
-              ParseLimits.Limit.SERIES_PER_PUSH,
-              "more than "
-                  + limits.maxSeries()
-                  + " series in this push (stopped in metric family number "
-                  + number
-                  + ")");
+          throw limits.tooManySeries("in metric family number " + number);
         }
         metrics.add(decodeMetric());
       } else if (is(tag, 5, LEN)) {
@@ -222,24 +211,13 @@ final class ProtobufDecoder {
   private void checkSeriesLabel(
       ProtobufLabelBuffer labels, String name, int nameLength, int valueLength) {
     if (labels.labelCount() >= limits.maxLabelsPerSeries()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.LABELS_PER_SERIES,
-          "more than " + limits.maxLabelsPerSeries() + " labels on a series of " + family());
+      throw limits.tooManyLabels(family());
     }
     if (nameLength > limits.maxNameLength()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.NAME_LENGTH,
-          "a label name of " + nameLength + " bytes on a series of " + family());
+      throw limits.labelNameTooLong(nameLength, family());
     }
     if (valueLength > limits.maxValueLength()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.VALUE_LENGTH,
-          "a value of "
-              + valueLength
-              + " bytes for label "
-              + GoQuote.quote(name)
-              + " on a series of "
-              + family());
+      throw limits.labelValueTooLong(valueLength, name, family());
     }
   }
 

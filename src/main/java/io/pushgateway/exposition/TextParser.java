@@ -347,6 +347,11 @@ public final class TextParser {
     return f == null ? "" : f.name;
   }
 
+  /** The current series for a limit's message: {@code metric "m" (line 3)}. */
+  private String seriesForMessage() {
+    return "metric " + GoQuote.quote(familyNameForMessage()) + " (line " + line + ")";
+  }
+
   /** The label set; {@code cur} is its '{'. Returns with {@code cur} at the value's first byte. */
   private void readLabels(boolean braceLine) {
     while (true) {
@@ -431,15 +436,7 @@ public final class TextParser {
    */
   private boolean readLabelPair() {
     if (tokLen > limits.maxNameLength()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.NAME_LENGTH,
-          "a label name of "
-              + tokLen
-              + " bytes on metric "
-              + GoQuote.quote(familyNameForMessage())
-              + " (line "
-              + line
-              + ")");
+      throw limits.labelNameTooLong(tokLen, seriesForMessage());
     }
     String name = labelNameString();
     boolean special = isSpecialLabel(name);
@@ -453,17 +450,7 @@ public final class TextParser {
     }
     readLabelValue();
     if (valLen > limits.maxValueLength()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.VALUE_LENGTH,
-          "a value of "
-              + valLen
-              + " bytes for label "
-              + GoQuote.quote(name)
-              + " of metric "
-              + GoQuote.quote(familyNameForMessage())
-              + " (line "
-              + line
-              + ")");
+      throw limits.labelValueTooLong(valLen, name, seriesForMessage());
     }
     int utf8 = GoUtf8.check(val, valOff, valOff + valLen);
     if (utf8 == GoUtf8.INVALID) {
@@ -526,15 +513,7 @@ public final class TextParser {
 
   private void addPair(String name) {
     if (pairLen / 2 >= limits.maxLabelsPerSeries()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.LABELS_PER_SERIES,
-          "more than "
-              + limits.maxLabelsPerSeries()
-              + " labels on a series of metric "
-              + GoQuote.quote(familyNameForMessage())
-              + " (line "
-              + line
-              + ")");
+      throw limits.tooManyLabels(seriesForMessage());
     }
     if (pairLen + 2 > pairs.length) {
       pairs = Arrays.copyOf(pairs, pairs.length * 2);
@@ -676,13 +655,7 @@ public final class TextParser {
     }
     seriesCount += f.seriesCount() - before;
     if (seriesCount > limits.maxSeries()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.SERIES_PER_PUSH,
-          "more than "
-              + limits.maxSeries()
-              + " series in this push (stopped at line "
-              + line
-              + ")");
+      throw limits.tooManySeries("at line " + line);
     }
   }
 
@@ -833,9 +806,7 @@ public final class TextParser {
    */
   private void resolveFamily() {
     if (tokLen > limits.maxNameLength()) {
-      throw limits.exceeded(
-          ParseLimits.Limit.NAME_LENGTH,
-          "a metric name of " + tokLen + " bytes (line " + line + ")");
+      throw limits.metricNameTooLong(tokLen, "line " + line);
     }
     resolveFamilyOfToken();
     lastResolvedFamily = family;

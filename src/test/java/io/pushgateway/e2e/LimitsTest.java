@@ -270,11 +270,12 @@ class LimitsTest {
                 + " limit --push.max-label-name-length=20\n");
     assertThat(labelName.describe())
         .isEqualTo(
-            "413\n\npush refused: a label name of 21 bytes on metric \"m\" (line 1),"
+            "413\n\npush refused: a label name of 21 bytes on a series of metric \"m\" (line 1),"
                 + " limit --push.max-label-name-length=20\n");
     assertThat(labelValue.describe())
         .isEqualTo(
-            "413\n\npush refused: a value of 31 bytes for label \"l\" of metric \"m\" (line 1),"
+            "413\n\npush refused: a value of 31 bytes for label \"l\" on a series of metric \"m\""
+                + " (line 1),"
                 + " limit --push.max-label-value-length=30\n");
     assertThat(protobufValue.describe())
         .isEqualTo(
