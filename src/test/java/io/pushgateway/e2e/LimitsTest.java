@@ -371,6 +371,25 @@ class LimitsTest {
   }
 
   @Test
+  void apiMetrics_aLargeStoreIsSentAGroupAtATime() {
+    try (TestGateway g = TestGateway.start()) {
+      g.pushOk("/metrics/job/first", series("m", 3));
+      Response small = g.get("/api/v1/metrics");
+      assertThat(small.header("Content-Length")).isEqualTo(String.valueOf(small.body().length));
+      for (int i = 0; i < 300; i++) {
+        g.pushOk("/metrics/job/big/instance/" + i, series("m", 3));
+      }
+
+      Response large = g.get("/api/v1/metrics");
+
+      assertThat(large.status()).isEqualTo(200);
+      assertThat(large.header("Content-Length")).isNull(); // chunked
+      assertThat(large.text()).startsWith("{\"status\":\"success\",\"data\":[{").endsWith("}]}");
+      assertThat(large.text().split("\"last_push_successful\":", -1)).hasSize(302);
+    }
+  }
+
+  @Test
   void zeroMeansNoLimit() {
     try (TestGateway g =
         TestGateway.start("--push.max-series-per-push=0", "--store.max-series-per-group=0")) {
