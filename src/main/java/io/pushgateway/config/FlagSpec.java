@@ -141,7 +141,7 @@ enum FlagSpec {
   WEB_MAX_REQUEST_HEADER_BYTES(
       "web.max-request-header-bytes",
       Kind.COUNT,
-      "32768",
+      "16384",
       "Largest request line and header section in bytes; a larger request is dropped. 0: no limit."),
   WEB_READ_TIMEOUT(
       "web.read-timeout",
