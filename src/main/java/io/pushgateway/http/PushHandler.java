@@ -15,6 +15,7 @@ import io.pushgateway.storage.WriteResult;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code PUT} (replace the group) and {@code POST} (replace the pushed families) on the push
@@ -44,6 +45,7 @@ final class PushHandler implements Handler {
   private final Clock clock;
   private final Log log;
   private final RequestObserver observer;
+  private final LogThrottle refusalWarnings = new LogThrottle(10, TimeUnit.SECONDS);
 
   PushHandler(
       MetricStore store,
@@ -185,20 +187,21 @@ final class PushHandler implements Handler {
     HttpErrors.error(exchange, 400, INCONSISTENT + ": " + error);
   }
 
-  /** Answers a push refused for a limit, and counts the refusal. */
+  /**
+   * Answers a push refused for a limit, and counts the refusal. The first refusal per limit in 10
+   * seconds is logged as a warning, the others at debug level (the counter has them all).
+   */
   private void refuse(Exchange exchange, String limit, int status, String message)
       throws IOException {
     observer.countRefusal(limit);
-    log.warn(
-        "push refused",
-        "limit",
-        limit,
-        "source",
-        exchange.remoteAddress(),
-        "path",
-        exchange.rawPath(),
-        "err",
-        message);
+    Object[] fields = {
+      "limit", limit, "source", exchange.remoteAddress(), "path", exchange.rawPath(), "err", message
+    };
+    if (refusalWarnings.allow(limit)) {
+      log.warn("push refused (more for this limit within 10s are logged at debug level)", fields);
+    } else {
+      log.debug("push refused", fields);
+    }
     HttpErrors.error(exchange, status, message);
   }
 

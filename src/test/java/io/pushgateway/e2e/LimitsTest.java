@@ -390,6 +390,18 @@ class LimitsTest {
   }
 
   @Test
+  void repeatedRefusals_areCountedButWarnedAboutOncePerLimitAndInterval() {
+    try (TestGateway g = TestGateway.start("--push.max-series-per-push=1")) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(g.put("/metrics/job/repeat", series("m", 2)).status()).isEqualTo(413);
+      }
+
+      assertThat(refusals(g, "push.max-series-per-push")).isEqualTo(5);
+      assertThat(g.log().split("msg=\"push refused", -1)).hasSize(2);
+    }
+  }
+
+  @Test
   void zeroMeansNoLimit() {
     try (TestGateway g =
         TestGateway.start("--push.max-series-per-push=0", "--store.max-series-per-group=0")) {
