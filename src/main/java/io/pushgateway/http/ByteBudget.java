@@ -68,14 +68,21 @@ final class ByteBudget {
     private static final long serialVersionUID = 1L;
 
     private final long inUse;
+    private final long wanted;
 
     ExhaustedException(long inUse, long wanted) {
       super(
           "budget of " + capacity + " bytes exhausted: " + inUse + " in use, " + wanted + " more");
       this.inUse = inUse;
+      this.wanted = wanted;
     }
 
-    /** Bytes in use by other requests when this one was refused. */
+    /** Bytes the refused request asked for. */
+    long wanted() {
+      return wanted;
+    }
+
+    /** Bytes in use (the refused request's earlier share included) when it was refused. */
     long inUse() {
       return inUse;
     }

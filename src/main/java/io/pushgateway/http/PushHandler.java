@@ -135,9 +135,11 @@ final class PushHandler implements Handler {
             exchange,
             PushLimits.BYTES_IN_FLIGHT,
             429,
-            "push refused: pushes in flight already hold "
+            "push refused: pushes in flight hold "
                 + e.inUse()
-                + " bytes and this one needs more, limit --"
+                + " bytes (this one's share included) and this one needs "
+                + e.wanted()
+                + " more, limit --"
                 + PushLimits.BYTES_IN_FLIGHT
                 + "="
                 + inFlight.capacity());
