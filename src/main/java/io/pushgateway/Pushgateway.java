@@ -1,15 +1,20 @@
 package io.pushgateway;
 
 import io.pushgateway.config.Config;
+import io.pushgateway.config.Guardrails;
 import io.pushgateway.config.VersionInfo;
+import io.pushgateway.exposition.ParseLimits;
 import io.pushgateway.http.GatewayServer;
 import io.pushgateway.http.HttpApi;
+import io.pushgateway.http.PushLimits;
 import io.pushgateway.http.RequestObserver;
+import io.pushgateway.http.ServerLimits;
 import io.pushgateway.log.Log;
 import io.pushgateway.persistence.DurableLog;
 import io.pushgateway.persistence.PersistenceException;
 import io.pushgateway.selfmetrics.BuildInfo;
 import io.pushgateway.selfmetrics.SelfMetrics;
+import io.pushgateway.storage.Limits;
 import io.pushgateway.storage.MetricStore;
 import io.pushgateway.storage.OwnFamily;
 import io.pushgateway.storage.StateMachine;
@@ -58,10 +63,15 @@ public final class Pushgateway implements AutoCloseable {
     // persistence file reads and decodes the file meanwhile and needs them only at the end.
     CompletableFuture<SelfMetrics> selfMetricsSetup =
         CompletableFuture.supplyAsync(
-            () -> new SelfMetrics(buildInfo(version)),
+            () -> new SelfMetrics(buildInfo(version), Guardrails.pushLimitNames()),
             Thread.ofPlatform().name("self-metrics-setup").daemon(true)::start);
     Supplier<StoreState> empty = () -> StoreState.empty(ownFamilies(selfMetricsSetup.join()));
-    StateMachine machine = new StateMachine(!config.disableConsistencyCheck());
+    Guardrails guardrails = config.guardrails();
+    StateMachine machine =
+        new StateMachine(
+            !config.disableConsistencyCheck(),
+            new Limits(
+                guardrails.maxSeriesPerGroup(), guardrails.maxGroups(), guardrails.maxSeries()));
     StoreState initial;
     DurableLog durableLog = null;
     if (!config.persistenceFile().isEmpty()) {
@@ -91,7 +101,7 @@ public final class Pushgateway implements AutoCloseable {
             config.enableAdminApi(),
             config.enableLifecycle(),
             !config.disableConsistencyCheck(),
-            HttpApi.DEFAULT_MAX_BODY_BYTES,
+            pushLimits(guardrails),
             config.flagValuesForStatus(),
             statusBuildInfo(version),
             startTime);
@@ -106,7 +116,13 @@ public final class Pushgateway implements AutoCloseable {
           public void observePush(String method, double seconds, long sizeBytes) {
             selfMetrics.observePush(method, seconds, sizeBytes);
           }
+
+          @Override
+          public void countRefusal(String limit) {
+            selfMetrics.countRefusal(limit);
+          }
         };
+    serverLimits(guardrails).apply();
     GatewayServer server;
     try {
       server =
@@ -124,6 +140,31 @@ public final class Pushgateway implements AutoCloseable {
       log.info("TLS is disabled.", "http2", false, "address", hostPort);
     }
     return new Pushgateway(log, store, server);
+  }
+
+  private static PushLimits pushLimits(Guardrails g) {
+    return new PushLimits(
+        g.maxBodyBytes(),
+        g.maxBytesInFlight(),
+        new ParseLimits(
+            intLimit(g.maxSeriesPerPush()),
+            intLimit(g.maxLabelsPerSeries()),
+            intLimit(g.maxLabelNameLength()),
+            intLimit(g.maxLabelValueLength())));
+  }
+
+  private static ServerLimits serverLimits(Guardrails g) {
+    return new ServerLimits(
+        g.maxConnections(),
+        g.maxIdleConnections(),
+        g.maxRequestHeaderBytes(),
+        g.readTimeout(),
+        g.writeTimeout(),
+        g.idleTimeout());
+  }
+
+  private static int intLimit(long limit) {
+    return (int) Math.min(limit, Integer.MAX_VALUE);
   }
 
   /** The gateway's own families as the store checks pushes against them. */

@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param logFormat {@code --log.format}
  * @param persistenceFsync {@code --persistence.fsync} (an extension of this gateway)
  * @param persistenceMoveDamagedAside {@code --persistence.move-damaged-aside} (an extension)
+ * @param guardrails the limit flags (extensions)
  */
 public record Config(
     List<String> listenAddresses,
@@ -53,7 +54,8 @@ public record Config(
     Level logLevel,
     LogFormat logFormat,
     boolean persistenceFsync,
-    boolean persistenceMoveDamagedAside) {
+    boolean persistenceMoveDamagedAside,
+    Guardrails guardrails) {
 
   public Config {
     listenAddresses = List.copyOf(listenAddresses);
@@ -83,7 +85,8 @@ public record Config(
         values.level(FlagSpec.LOG_LEVEL),
         values.format(FlagSpec.LOG_FORMAT),
         values.bool(FlagSpec.PERSISTENCE_FSYNC),
-        values.bool(FlagSpec.PERSISTENCE_MOVE_DAMAGED_ASIDE));
+        values.bool(FlagSpec.PERSISTENCE_MOVE_DAMAGED_ASIDE),
+        Guardrails.from(values));
   }
 
   /**
@@ -165,6 +168,22 @@ public record Config(
       case LOG_FORMAT -> logFormat.goName();
       case PERSISTENCE_FSYNC -> String.valueOf(persistenceFsync);
       case PERSISTENCE_MOVE_DAMAGED_ASIDE -> String.valueOf(persistenceMoveDamagedAside);
+      case PUSH_MAX_BODY_BYTES,
+          PUSH_MAX_BYTES_IN_FLIGHT,
+          PUSH_MAX_SERIES_PER_PUSH,
+          PUSH_MAX_LABELS_PER_SERIES,
+          PUSH_MAX_LABEL_NAME_LENGTH,
+          PUSH_MAX_LABEL_VALUE_LENGTH,
+          STORE_MAX_SERIES_PER_GROUP,
+          STORE_MAX_GROUPS,
+          STORE_MAX_SERIES,
+          WEB_MAX_CONNECTIONS,
+          WEB_MAX_IDLE_CONNECTIONS,
+          WEB_MAX_REQUEST_HEADER_BYTES,
+          WEB_READ_TIMEOUT,
+          WEB_WRITE_TIMEOUT,
+          WEB_IDLE_TIMEOUT ->
+          guardrails.display(flag);
       case HELP, HELP_LONG, HELP_MAN, VERSION -> throw new IllegalArgumentException(flag.name());
     };
   }

@@ -86,6 +86,78 @@ enum FlagSpec {
       Kind.BOOL,
       "false",
       "Allow UTF-8 characters in metric and label names."),
+  PUSH_MAX_BODY_BYTES(
+      "push.max-body-bytes",
+      Kind.COUNT,
+      "16777216",
+      "Largest push body in bytes, both as sent and after decompression (413 beyond). 0: no limit."),
+  PUSH_MAX_BYTES_IN_FLIGHT(
+      "push.max-bytes-in-flight",
+      Kind.COUNT,
+      "134217728",
+      "Memory in bytes that all pushes in flight may hold together (bodies and parsed series, until stored); a push beyond it gets 429. 0: no limit."),
+  PUSH_MAX_SERIES_PER_PUSH(
+      "push.max-series-per-push",
+      Kind.COUNT,
+      "100000",
+      "Most series in one push (413 beyond). 0: no limit."),
+  PUSH_MAX_LABELS_PER_SERIES(
+      "push.max-labels-per-series",
+      Kind.COUNT,
+      "64",
+      "Most labels on one pushed series (413 beyond). 0: no limit."),
+  PUSH_MAX_LABEL_NAME_LENGTH(
+      "push.max-label-name-length",
+      Kind.COUNT,
+      "1024",
+      "Longest metric or label name in bytes (413 beyond). 0: no limit."),
+  PUSH_MAX_LABEL_VALUE_LENGTH(
+      "push.max-label-value-length",
+      Kind.COUNT,
+      "4096",
+      "Longest label value in bytes (413 beyond). 0: no limit."),
+  STORE_MAX_SERIES_PER_GROUP(
+      "store.max-series-per-group",
+      Kind.COUNT,
+      "100000",
+      "Most series one group may hold (413 beyond). 0: no limit."),
+  STORE_MAX_GROUPS(
+      "store.max-groups",
+      Kind.COUNT,
+      "100000",
+      "Most groups in the store; a push adding one more gets 429. 0: no limit."),
+  STORE_MAX_SERIES(
+      "store.max-series",
+      Kind.COUNT,
+      "1000000",
+      "Most series in the store; a push adding more gets 429. 0: no limit."),
+  WEB_MAX_CONNECTIONS(
+      "web.max-connections",
+      Kind.COUNT,
+      "1024",
+      "Most open HTTP connections; further ones are closed at once. 0: no limit."),
+  WEB_MAX_IDLE_CONNECTIONS(
+      "web.max-idle-connections", Kind.COUNT, "200", "Most idle keep-alive connections kept open."),
+  WEB_MAX_REQUEST_HEADER_BYTES(
+      "web.max-request-header-bytes",
+      Kind.COUNT,
+      "16384",
+      "Largest request line and header section in bytes; a larger request is dropped. 0: no limit."),
+  WEB_READ_TIMEOUT(
+      "web.read-timeout",
+      Kind.DURATION,
+      "1m",
+      "Longest time to read a request, headers and body (whole seconds); the connection is closed after it. 0: no limit."),
+  WEB_WRITE_TIMEOUT(
+      "web.write-timeout",
+      Kind.DURATION,
+      "2m",
+      "Longest time from the end of a request to the end of its answer (whole seconds). 0: no limit."),
+  WEB_IDLE_TIMEOUT(
+      "web.idle-timeout",
+      Kind.DURATION,
+      "30s",
+      "How long an idle keep-alive connection is kept open (whole seconds)."),
   LOG_LEVEL(
       "log.level",
       Kind.LOG_LEVEL,
@@ -104,6 +176,8 @@ enum FlagSpec {
     STRING,
     STRINGS,
     DURATION,
+    /** A non-negative whole number; 0 means "no limit" for the limit flags. */
+    COUNT,
     URL,
     LOG_LEVEL,
     LOG_FORMAT
@@ -156,7 +230,15 @@ enum FlagSpec {
    * that it shows exactly the Go gateway's flags.
    */
   boolean isExtension() {
-    return this == PERSISTENCE_FSYNC || this == PERSISTENCE_MOVE_DAMAGED_ASIDE;
+    return this == PERSISTENCE_FSYNC || this == PERSISTENCE_MOVE_DAMAGED_ASIDE || isGuardrail();
+  }
+
+  /** The limit flags of this gateway (all extensions), which {@link Guardrails} holds. */
+  boolean isGuardrail() {
+    return flagName.startsWith("push.max-")
+        || flagName.startsWith("store.max-")
+        || flagName.startsWith("web.max-")
+        || flagName.endsWith("-timeout");
   }
 
   /**

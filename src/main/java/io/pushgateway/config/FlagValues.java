@@ -1,6 +1,7 @@
 package io.pushgateway.config;
 
 import io.pushgateway.config.CommandLineParser.Occurrence;
+import io.pushgateway.gocompat.GoQuote;
 import io.pushgateway.gocompat.GoUrl;
 import io.pushgateway.log.Level;
 import io.pushgateway.log.LogFormat;
@@ -63,6 +64,7 @@ final class FlagValues {
       case STRING -> values.put(flag, text);
       case STRINGS -> appendString(flag, text);
       case DURATION -> values.put(flag, GoDuration.parse(text));
+      case COUNT -> values.put(flag, parseCount(flag, text));
       case URL -> values.put(flag, parseUrl(text));
       case LOG_LEVEL -> values.put(flag, parseLevel(text));
       case LOG_FORMAT -> values.put(flag, parseFormat(text));
@@ -73,6 +75,24 @@ final class FlagValues {
     List<String> list = new ArrayList<>(strings(flag));
     list.add(text);
     values.put(flag, List.copyOf(list));
+  }
+
+  private static Long parseCount(FlagSpec flag, String text) {
+    try {
+      long count = Long.parseLong(text);
+      if (count >= 0) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "invalid value "
+            + GoQuote.quote(text)
+            + " for --"
+            + flag.flagName()
+            + ", expected a"
+            + " whole number (0 for no limit)");
   }
 
   private static GoUrl parseUrl(String text) {
@@ -113,6 +133,10 @@ final class FlagValues {
   List<String> strings(FlagSpec flag) {
     Object value = values.get(flag);
     return value == null ? List.of() : (List<String>) value;
+  }
+
+  long count(FlagSpec flag) {
+    return (Long) get(flag);
   }
 
   Duration duration(FlagSpec flag) {

@@ -40,14 +40,19 @@ final class ProtobufDecoder {
   private static final String LABEL_PAIR = "io_prometheus_client.LabelPair";
 
   private final ProtobufWire wire;
+  private final ParseLimits limits;
+  private int seriesCount;
+  private int familyNumber;
+  private String familyName = "";
   private final ProtobufHistogramDecoder histograms;
   private final ProtobufLabelBuffer metricLabels = new ProtobufLabelBuffer();
   private final ProtobufLabelBuffer exemplarLabels = new ProtobufLabelBuffer();
   private @Nullable Function<String, String> pendingProblem;
   private @Nullable String problem;
 
-  ProtobufDecoder(ProtobufWire wire) {
+  ProtobufDecoder(ProtobufWire wire, ParseLimits limits) {
     this.wire = wire;
+    this.limits = limits;
     this.histograms = new ProtobufHistogramDecoder(wire, this);
   }
 
@@ -59,6 +64,8 @@ final class ProtobufDecoder {
   MetricFamily decodeFamily(int number) throws IOException {
     pendingProblem = null;
     problem = null;
+    familyNumber = number;
+    familyName = "";
     String name = "";
     @Nullable String nameProblem = null;
     @Nullable String help = null;
@@ -70,11 +77,19 @@ final class ProtobufDecoder {
       if (is(tag, 1, LEN)) {
         name = wire.readString();
         nameProblem = wire.lastStringValid() ? null : wire.quoteLastString();
+        if (wire.lastStringLength() > limits.maxNameLength()) {
+          throw limits.metricNameTooLong(
+              wire.lastStringLength(), "metric family number " + number + " in the push body");
+        }
+        familyName = name;
       } else if (is(tag, 2, LEN)) {
         help = readChecked(" has a help text that is not utf8: ");
       } else if (is(tag, 3, VARINT)) {
         type = readType();
       } else if (is(tag, 4, LEN)) {
+        if (++seriesCount > limits.maxSeries()) {
+          throw limits.tooManySeries("in metric family number " + number);
+        }
         metrics.add(decodeMetric());
       } else if (is(tag, 5, LEN)) {
         unit = readChecked(" has a unit that is not utf8: ");
@@ -168,13 +183,17 @@ final class ProtobufDecoder {
     String value = "";
     @Nullable String badName = null;
     @Nullable String badValue = null;
+    int nameLength = 0;
+    int valueLength = 0;
     while (!wire.atEnd()) {
       long tag = wire.readTag(LABEL_PAIR);
       if (is(tag, 1, LEN)) {
         name = wire.readString();
+        nameLength = wire.lastStringLength();
         badName = wire.lastStringValid() ? null : wire.quoteLastString();
       } else if (is(tag, 2, LEN)) {
         value = wire.readString();
+        valueLength = wire.lastStringLength();
         badValue = wire.lastStringValid() ? null : wire.quoteLastString();
       } else {
         wire.skipField(tag);
@@ -182,7 +201,31 @@ final class ProtobufDecoder {
     }
     wire.exitMessage(oldLimit);
     noteLabelProblem(kind, name, badName, badValue);
+    if (kind.isEmpty()) {
+      checkSeriesLabel(into, name, nameLength, valueLength);
+    }
     into.add(name, value);
+  }
+
+  /** Checks a series label, about to be added to {@code labels}, against the limits. */
+  private void checkSeriesLabel(
+      ProtobufLabelBuffer labels, String name, int nameLength, int valueLength) {
+    if (labels.labelCount() >= limits.maxLabelsPerSeries()) {
+      throw limits.tooManyLabels(family());
+    }
+    if (nameLength > limits.maxNameLength()) {
+      throw limits.labelNameTooLong(nameLength, family());
+    }
+    if (valueLength > limits.maxValueLength()) {
+      throw limits.labelValueTooLong(valueLength, name, family());
+    }
+  }
+
+  /** The family being decoded, for messages: by name once known, else by number. */
+  private String family() {
+    return familyName.isEmpty()
+        ? "metric family number " + familyNumber + " in the push body"
+        : "metric " + GoQuote.quote(familyName);
   }
 
   private void noteLabelProblem(

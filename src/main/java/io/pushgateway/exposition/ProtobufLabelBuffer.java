@@ -22,6 +22,11 @@ final class ProtobufLabelBuffer {
     pairs[size++] = value;
   }
 
+  /** The number of labels added since the last {@link #clear()}. */
+  int labelCount() {
+    return size / 2;
+  }
+
   void addAll(Exemplar exemplar) {
     for (int i = 0; i < exemplar.labelCount(); i++) {
       add(exemplar.labelName(i), exemplar.labelValue(i));

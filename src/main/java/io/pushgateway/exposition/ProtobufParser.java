@@ -56,16 +56,29 @@ public final class ProtobufParser {
    */
   public static List<MetricFamily> parse(byte[] body, int offset, int length)
       throws ParseException {
+    return parse(body, offset, length, ParseLimits.NONE);
+  }
+
+  /**
+   * Like {@link #parse(byte[], int, int)}, and stops as soon as the body exceeds one of the {@code
+   * limits}.
+   *
+   * @throws PushLimitException if the body exceeds a limit (checked as the body is decoded, so a
+   *     wire error after that point is not reported)
+   */
+  public static List<MetricFamily> parse(byte[] body, int offset, int length, ParseLimits limits)
+      throws ParseException {
     Objects.checkFromIndexSize(offset, length, body.length);
     try {
-      return parseMessages(new ProtobufWire(body, offset, length));
+      return parseMessages(new ProtobufWire(body, offset, length), limits);
     } catch (IOException e) {
       throw new ParseException(ProtobufWire.UNEXPECTED_EOF);
     }
   }
 
-  private static List<MetricFamily> parseMessages(ProtobufWire wire) throws IOException {
-    ProtobufDecoder decoder = new ProtobufDecoder(wire);
+  private static List<MetricFamily> parseMessages(ProtobufWire wire, ParseLimits limits)
+      throws IOException {
+    ProtobufDecoder decoder = new ProtobufDecoder(wire, limits);
     Map<String, MetricFamily> byName = new LinkedHashMap<>();
     @Nullable String firstProblem = null;
     for (int number = 1; !wire.atEnd(); number++) {

@@ -204,6 +204,11 @@ final class ProtobufWire {
         : new String(body, start, length, StandardCharsets.UTF_8);
   }
 
+  /** The length in bytes of the last string read. */
+  int lastStringLength() {
+    return lastStringLength;
+  }
+
   boolean lastStringValid() {
     return lastStringValid;
   }

@@ -36,6 +36,11 @@ final class TextFamilyBuilder {
     return series.isEmpty();
   }
 
+  /** The number of series so far (summaries and histograms count once per label set). */
+  int seriesCount() {
+    return series.size();
+  }
+
   void add(Metric metric) {
     series.add(metric);
   }

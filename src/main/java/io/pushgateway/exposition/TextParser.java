@@ -56,7 +56,9 @@ public final class TextParser {
   private final byte[] buf;
   private final int end;
   private final boolean utf8Names;
+  private final ParseLimits limits;
   private int pos;
+  private int seriesCount;
 
   /** The byte most recently read ({@code buf[pos - 1]}). */
   private int cur;
@@ -95,11 +97,12 @@ public final class TextParser {
   private double quantile;
   private double bucket;
 
-  private TextParser(byte[] buf, int offset, int length, boolean utf8Names) {
+  private TextParser(byte[] buf, int offset, int length, boolean utf8Names, ParseLimits limits) {
     this.buf = buf;
     this.pos = offset;
     this.end = offset + length;
     this.utf8Names = utf8Names;
+    this.limits = limits;
     this.tok = buf;
     this.val = buf;
   }
@@ -124,8 +127,20 @@ public final class TextParser {
    * be any non-empty valid UTF-8 (the Go gateway's {@code --push.enable-utf8-names}).
    */
   public static List<MetricFamily> parse(byte[] body, int offset, int length, boolean utf8Names) {
+    return parse(body, offset, length, utf8Names, ParseLimits.NONE);
+  }
+
+  /**
+   * Like {@link #parse(byte[], int, int, boolean)}, and stops as soon as the body exceeds one of
+   * the {@code limits}.
+   *
+   * @throws PushLimitException if the body exceeds a limit (checked as the body is read, so a
+   *     syntax error after that point is not reported)
+   */
+  public static List<MetricFamily> parse(
+      byte[] body, int offset, int length, boolean utf8Names, ParseLimits limits) {
     Objects.checkFromIndexSize(offset, length, body.length);
-    TextParser p = new TextParser(body, offset, length, utf8Names);
+    TextParser p = new TextParser(body, offset, length, utf8Names, limits);
     p.parseLines();
     return p.result();
   }
@@ -332,6 +347,11 @@ public final class TextParser {
     return f == null ? "" : f.name;
   }
 
+  /** The current series for a limit's message: {@code metric "m" (line 3)}. */
+  private String seriesForMessage() {
+    return "metric " + GoQuote.quote(familyNameForMessage()) + " (line " + line + ")";
+  }
+
   /** The label set; {@code cur} is its '{'. Returns with {@code cur} at the value's first byte. */
   private void readLabels(boolean braceLine) {
     while (true) {
@@ -415,6 +435,9 @@ public final class TextParser {
    * ended.
    */
   private boolean readLabelPair() {
+    if (tokLen > limits.maxNameLength()) {
+      throw limits.labelNameTooLong(tokLen, seriesForMessage());
+    }
     String name = labelNameString();
     boolean special = isSpecialLabel(name);
     if (!special) {
@@ -426,6 +449,9 @@ public final class TextParser {
       throw error("expected '\"' at start of label value, found " + GoQuote.quoteRune(cur));
     }
     readLabelValue();
+    if (valLen > limits.maxValueLength()) {
+      throw limits.labelValueTooLong(valLen, name, seriesForMessage());
+    }
     int utf8 = GoUtf8.check(val, valOff, valOff + valLen);
     if (utf8 == GoUtf8.INVALID) {
       throw error("invalid label value " + GoQuote.quoteRange(val, valOff, valOff + valLen));
@@ -486,6 +512,9 @@ public final class TextParser {
   }
 
   private void addPair(String name) {
+    if (pairLen / 2 >= limits.maxLabelsPerSeries()) {
+      throw limits.tooManyLabels(seriesForMessage());
+    }
     if (pairLen + 2 > pairs.length) {
       pairs = Arrays.copyOf(pairs, pairs.length * 2);
     }
@@ -616,12 +645,17 @@ public final class TextParser {
     Long timestamp = cur == '\n' ? null : readTimestamp();
     TextFamilyBuilder f = currentFamily();
     MetricType type = Objects.requireNonNull(f.type);
+    int before = f.seriesCount();
     switch (type) {
       case COUNTER -> f.add(simple(null, Counter.of(value), null, timestamp));
       case GAUGE -> f.add(simple(SimpleValue.of(value), null, null, timestamp));
       case UNTYPED -> f.add(simple(null, null, SimpleValue.of(value), timestamp));
       case SUMMARY -> summaryLine(f, value, timestamp);
       case HISTOGRAM, GAUGE_HISTOGRAM -> histogramLine(f, value, timestamp);
+    }
+    seriesCount += f.seriesCount() - before;
+    if (seriesCount > limits.maxSeries()) {
+      throw limits.tooManySeries("at line " + line);
     }
   }
 
@@ -771,6 +805,9 @@ public final class TextParser {
    * else a new family.
    */
   private void resolveFamily() {
+    if (tokLen > limits.maxNameLength()) {
+      throw limits.metricNameTooLong(tokLen, "line " + line);
+    }
     resolveFamilyOfToken();
     lastResolvedFamily = family;
   }

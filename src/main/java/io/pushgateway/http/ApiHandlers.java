@@ -51,7 +51,10 @@ final class ApiHandlers {
   }
 
   Handler metrics() {
-    return (exchange, params) -> respondJson(exchange, ApiMetricsJson.render(store.state(), zone));
+    return (exchange, params) -> {
+      setJsonHeaders(exchange);
+      ApiMetricsJson.respond(store.state(), zone, exchange);
+    };
   }
 
   Handler options() {
@@ -70,9 +73,13 @@ final class ApiHandlers {
   }
 
   private static void respondJson(Exchange exchange, String body) throws IOException {
+    setJsonHeaders(exchange);
+    exchange.respond(200, body.getBytes(UTF_8));
+  }
+
+  private static void setJsonHeaders(Exchange exchange) {
     setCors(exchange);
     exchange.setHeader("Content-Type", "application/json");
-    exchange.respond(200, body.getBytes(UTF_8));
   }
 
   static void setCors(Exchange exchange) {

@@ -14,6 +14,9 @@ import io.pushgateway.model.Utf8Order;
 import io.pushgateway.storage.Group;
 import io.pushgateway.storage.StoreState;
 import io.pushgateway.storage.StoredFamily;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,20 +27,49 @@ import java.util.TreeMap;
  * The body of {@code GET /api/v1/metrics}: every group as a flat JSON object whose keys (sorted
  * byte-wise, as Go sorts map keys) are {@code labels}, {@code last_push_successful} and the family
  * names. Groups come in grouping-key order (Go's order is random).
+ *
+ * <p>A large store makes a large document (about 130 bytes per series), so it is rendered and sent
+ * a group at a time: memory stays proportional to the largest group, not to the store, however many
+ * clients ask at once. A document that stays small is sent with a {@code Content-Length}, as before
+ * and as Go does for small answers; a larger one chunked, as Go sends large answers.
  */
 final class ApiMetricsJson {
   private static final String LABELS = "labels";
   private static final String LAST_PUSH_SUCCESSFUL = "last_push_successful";
 
+  /** Up to this size the document is collected and sent with a Content-Length. */
+  private static final int STREAM_THRESHOLD = 64 * 1024;
+
   private ApiMetricsJson() {}
 
-  static String render(StoreState state, ZoneId zone) {
-    GoJson json = new GoJson(1024 + state.groupCount() * 512);
+  /** Answers 200 with the document; response headers must be set already. */
+  static void respond(StoreState state, ZoneId zone, Exchange exchange) throws IOException {
+    GoJson json = new GoJson(4096);
     json.beginObject().key("status").value("success").key("data").beginArray();
+    ByteArrayOutputStream small = new ByteArrayOutputStream();
+    OutputStream streamed = null;
     for (Group g : state.groups()) {
       group(json, g, zone);
+      byte[] piece = json.takeUtf8();
+      if (streamed != null) {
+        streamed.write(piece);
+      } else {
+        small.write(piece);
+        if (small.size() > STREAM_THRESHOLD) {
+          streamed = exchange.respondStreaming(200);
+          small.writeTo(streamed);
+          small = new ByteArrayOutputStream();
+        }
+      }
     }
-    return json.endArray().endObject().toString();
+    byte[] end = json.endArray().endObject().takeUtf8();
+    if (streamed == null) {
+      small.write(end);
+      exchange.respond(200, small.toByteArray());
+    } else {
+      streamed.write(end);
+      streamed.close();
+    }
   }
 
   private static void group(GoJson json, Group g, ZoneId zone) {

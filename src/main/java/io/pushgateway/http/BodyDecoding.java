@@ -2,6 +2,8 @@ package io.pushgateway.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BodyDecoding {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+  private static final int FIRST_BUFFER = 8192;
 
   private BodyDecoding() {}
 
@@ -78,26 +81,69 @@ public final class BodyDecoding {
    */
   public static byte[] readBody(InputStream raw, @Nullable String contentEncoding, long maxBytes)
       throws IOException {
-    byte[] body = readLimited(raw, maxBytes);
+    return readBody(raw, contentEncoding, maxBytes, bytes -> {});
+  }
+
+  /**
+   * Like {@link #readBody(InputStream, String, long)}, telling {@code memory} how many bytes it is
+   * about to allocate before each allocation (as sent and decompressed), so that a caller can
+   * refuse by throwing. Memory grows with the bytes actually received, not with a declared length,
+   * and a compressed body is inflated only up to {@code maxBytes}.
+   */
+  public static byte[] readBody(
+      InputStream raw, @Nullable String contentEncoding, long maxBytes, LongConsumer memory)
+      throws IOException {
+    byte[] body = readLimited(raw, maxBytes, memory);
     return switch (Coding.of(contentEncoding)) {
-      case GZIP -> GzipDecoder.decompress(body, maxBytes);
-      case SNAPPY -> SnappyFramedDecoder.decompress(body, maxBytes);
+      case GZIP -> GzipDecoder.decompress(body, maxBytes, memory);
+      case SNAPPY -> SnappyFramedDecoder.decompress(body, maxBytes, memory);
       case IDENTITY -> body;
     };
   }
 
-  private static byte[] readLimited(InputStream raw, long maxBytes) throws IOException {
+  private static byte[] readLimited(InputStream raw, long maxBytes, LongConsumer memory)
+      throws IOException {
     int cap = (int) Math.min(maxBytes, MAX_ARRAY);
-    byte[] body = raw.readNBytes(cap);
-    if (body.length == cap && raw.read() >= 0) {
-      throw tooLarge(maxBytes, false);
+    int first = Math.min(cap, FIRST_BUFFER);
+    memory.accept(first);
+    byte[] buf = new byte[first];
+    int length = 0;
+    while (true) {
+      if (length == buf.length) {
+        if (length == cap) {
+          if (raw.read() >= 0) {
+            throw tooLarge(maxBytes, false);
+          }
+          return buf;
+        }
+        int grown = (int) Math.min(cap, 2L * buf.length);
+        memory.accept(grown - buf.length);
+        buf = Arrays.copyOf(buf, grown);
+      }
+      int n = raw.read(buf, length, buf.length - length);
+      if (n < 0) {
+        break;
+      }
+      length += n;
     }
-    return body;
+    if (length == buf.length) {
+      return buf;
+    }
+    memory.accept(length);
+    return Arrays.copyOf(buf, length);
   }
 
   static BodyTooLargeException tooLarge(long maxBytes, boolean decompressed) {
     String what = decompressed ? "decompressed request body" : "request body";
     return new BodyTooLargeException(
-        what + " is larger than the limit of " + maxBytes + " bytes", maxBytes);
+        "push refused: "
+            + what
+            + " larger than "
+            + maxBytes
+            + " bytes, limit --"
+            + PushLimits.BODY_BYTES
+            + "="
+            + maxBytes,
+        maxBytes);
   }
 }

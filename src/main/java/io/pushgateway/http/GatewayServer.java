@@ -147,14 +147,21 @@ public final class GatewayServer implements AutoCloseable {
         // Escaping the JDK handler makes the server drop the connection without ending the body.
         throw new IllegalStateException("response aborted", e);
       }
-      log.warn(
-          "request handler failed",
-          "method",
-          raw.getRequestMethod(),
-          "path",
-          exchange.rawPath(),
-          "err",
-          String.valueOf(e));
+      if (e instanceof IOException) {
+        // Mostly the connection failing while the request is read: the client went away, or the
+        // server closed it (--web.read-timeout). A warning per slow client would let them fill
+        // the log.
+        log.debug("request aborted", "method", raw.getRequestMethod(), "err", String.valueOf(e));
+      } else {
+        log.warn(
+            "request handler failed",
+            "method",
+            raw.getRequestMethod(),
+            "path",
+            exchange.rawPath(),
+            "err",
+            String.valueOf(e));
+      }
       answerInternalError(exchange, log);
     }
     raw.close();

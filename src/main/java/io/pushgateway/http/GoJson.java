@@ -1,5 +1,7 @@
 package io.pushgateway.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.pushgateway.gocompat.GoJsonQuote;
 
 /**
@@ -77,6 +79,16 @@ final class GoJson {
     if (needComma) {
       sb.append(',');
     }
+  }
+
+  /**
+   * The JSON written since the last call, as UTF-8, and forgets it (the nesting state is kept), so
+   * that a large document can be sent piece by piece.
+   */
+  byte[] takeUtf8() {
+    byte[] bytes = sb.toString().getBytes(UTF_8);
+    sb.setLength(0);
+    return bytes;
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -78,9 +79,9 @@ final class GzipDecoder {
    * @throws BadRequestException with Go's error text
    * @throws BodyTooLargeException if the output exceeds {@code maxBytes}
    */
-  static byte[] decompress(byte[] body, long maxBytes) throws IOException {
+  static byte[] decompress(byte[] body, long maxBytes, LongConsumer memory) throws IOException {
     ByteArrayInputStream in = new ByteArrayInputStream(body);
-    LimitedOutput out = new LimitedOutput(maxBytes);
+    LimitedOutput out = new LimitedOutput(maxBytes, memory);
     Inflater inflater = new Inflater(true);
     try {
       boolean first = true;
@@ -164,11 +165,13 @@ final class GzipDecoder {
   /** Collects the output, keeps the current member's CRC and enforces the size limit. */
   private static final class LimitedOutput {
     private final long maxBytes;
+    private final LongConsumer memory;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CRC32 memberCrc = new CRC32();
 
-    LimitedOutput(long maxBytes) {
+    LimitedOutput(long maxBytes, LongConsumer memory) {
       this.maxBytes = maxBytes;
+      this.memory = memory;
     }
 
     void startMember() {
@@ -179,6 +182,7 @@ final class GzipDecoder {
       if (out.size() + (long) n > maxBytes) {
         throw BodyDecoding.tooLarge(maxBytes, true);
       }
+      memory.accept(n);
       out.write(buf, 0, n);
       memberCrc.update(buf, 0, n);
     }
@@ -188,6 +192,7 @@ final class GzipDecoder {
     }
 
     byte[] toByteArray() {
+      memory.accept(out.size());
       return out.toByteArray();
     }
   }

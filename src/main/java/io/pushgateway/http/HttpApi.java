@@ -14,9 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 /** Builds the gateway's HTTP surface: every endpoint handler wired into the {@link Dispatcher}. */
 public final class HttpApi {
-  /** The largest push body accepted, as sent and after decompression. */
-  public static final long DEFAULT_MAX_BODY_BYTES = 512L * 1024 * 1024;
-
   /**
    * Everything the handlers need.
    *
@@ -31,7 +28,7 @@ public final class HttpApi {
       boolean enableAdminApi,
       boolean enableLifecycle,
       boolean checkConsistency,
-      long maxBodyBytes,
+      PushLimits pushLimits,
       Map<String, String> flagsForStatus,
       Map<String, String> buildInfo,
       Instant startTime) {}
@@ -73,7 +70,7 @@ public final class HttpApi {
                     new PushHandler(
                         store,
                         settings.checkConsistency(),
-                        settings.maxBodyBytes(),
+                        settings.pushLimits(),
                         clock,
                         log,
                         observer),

@@ -20,4 +20,7 @@ public interface RequestObserver {
 
   /** One push (PUT or POST, any outcome): its duration and approximate request size. */
   void observePush(String method, double seconds, long sizeBytes);
+
+  /** One push refused for a limit, by the limit's flag name (e.g. {@code push.max-body-bytes}). */
+  default void countRefusal(String limit) {}
 }

@@ -1,6 +1,7 @@
 package io.pushgateway.http;
 
 import java.io.ByteArrayOutputStream;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -24,12 +25,14 @@ final class SnappyFramedDecoder {
 
   private final byte[] in;
   private final long maxBytes;
+  private final LongConsumer memory;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private int pos;
 
-  private SnappyFramedDecoder(byte[] in, long maxBytes) {
+  private SnappyFramedDecoder(byte[] in, long maxBytes, LongConsumer memory) {
     this.in = in;
     this.maxBytes = maxBytes;
+    this.memory = memory;
   }
 
   /**
@@ -38,9 +41,10 @@ final class SnappyFramedDecoder {
    * @throws BadRequestException with Go's error text
    * @throws BodyTooLargeException if the output exceeds {@code maxBytes}
    */
-  static byte[] decompress(byte[] body, long maxBytes) {
-    SnappyFramedDecoder decoder = new SnappyFramedDecoder(body, maxBytes);
+  static byte[] decompress(byte[] body, long maxBytes, LongConsumer memory) {
+    SnappyFramedDecoder decoder = new SnappyFramedDecoder(body, maxBytes, memory);
     decoder.run();
+    memory.accept(decoder.out.size());
     return decoder.out.toByteArray();
   }
 
@@ -96,6 +100,7 @@ final class SnappyFramedDecoder {
     if (out.size() + (long) data.length > maxBytes) {
       throw BodyDecoding.tooLarge(maxBytes, true);
     }
+    memory.accept(data.length);
     out.writeBytes(data);
   }
 

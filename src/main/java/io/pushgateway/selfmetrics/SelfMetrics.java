@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gateway's own metrics: {@code pushgateway_build_info}, the HTTP instrumentation and the JVM
@@ -26,6 +27,7 @@ public final class SelfMetrics {
   static final String REQUESTS = "pushgateway_http_requests_total";
   static final String PUSH_DURATION = "pushgateway_http_push_duration_seconds";
   static final String PUSH_SIZE = "pushgateway_http_push_size_bytes";
+  static final String REFUSALS = "pushgateway_push_refusals_total";
 
   static final String BUILD_INFO_HELP =
       "A metric with a constant '1' value labeled by version, revision, branch, goversion from"
@@ -34,6 +36,9 @@ public final class SelfMetrics {
       "Total HTTP requests processed by the Pushgateway, excluding scrapes.";
   static final String PUSH_DURATION_HELP = "HTTP request duration for pushes to the Pushgateway.";
   static final String PUSH_SIZE_HELP = "HTTP request size for pushes to the Pushgateway.";
+  static final String REFUSALS_HELP =
+      "Pushes refused because they exceeded a limit, by the limit's flag (an extension of this"
+          + " Pushgateway).";
 
   /** Go's default summary window: 10 minutes in 5 age buckets. */
   private static final long MAX_AGE_SECONDS = 600;
@@ -47,14 +52,24 @@ public final class SelfMetrics {
   private final Counter requests;
   private final Summary pushDuration;
   private final Summary pushSize;
+  private final @Nullable Counter refusals;
   private final Map<String, OwnFamily> predefined;
 
   /** Own metrics including the JVM and process metrics. */
   public SelfMetrics(BuildInfo buildInfo) {
-    this(buildInfo, true);
+    this(buildInfo, List.of(), true);
   }
 
-  private SelfMetrics(BuildInfo buildInfo, boolean jvmMetrics) {
+  /**
+   * Own metrics including the JVM and process metrics, and {@code pushgateway_push_refusals_total}
+   * with a series at 0 for each of {@code limits} from the start (so the family exists, with its
+   * type and help, before the first refusal, as the consistency check and scrapers expect).
+   */
+  public SelfMetrics(BuildInfo buildInfo, List<String> limits) {
+    this(buildInfo, limits, true);
+  }
+
+  private SelfMetrics(BuildInfo buildInfo, List<String> limits, boolean jvmMetrics) {
     registerBuildInfo(buildInfo);
     requests =
         Counter.builder()
@@ -65,6 +80,7 @@ public final class SelfMetrics {
             .register(registry);
     pushDuration = pushSummary(PUSH_DURATION, PUSH_DURATION_HELP);
     pushSize = pushSummary(PUSH_SIZE, PUSH_SIZE_HELP);
+    refusals = limits.isEmpty() ? null : refusalCounter(limits);
     if (jvmMetrics) {
       JvmMetrics.builder().register(registry);
     }
@@ -85,7 +101,26 @@ public final class SelfMetrics {
    * registration keeps listeners on the garbage collectors for good).
    */
   public static SelfMetrics withoutJvmMetrics(BuildInfo buildInfo) {
-    return new SelfMetrics(buildInfo, false);
+    return new SelfMetrics(buildInfo, List.of(), false);
+  }
+
+  /** Like {@link #withoutJvmMetrics(BuildInfo)}, with the refusal counter for {@code limits}. */
+  public static SelfMetrics withoutJvmMetrics(BuildInfo buildInfo, List<String> limits) {
+    return new SelfMetrics(buildInfo, limits, false);
+  }
+
+  private Counter refusalCounter(List<String> limits) {
+    Counter counter =
+        Counter.builder()
+            .name(REFUSALS)
+            .help(REFUSALS_HELP)
+            .labelNames("limit")
+            .withoutExemplars()
+            .register(registry);
+    for (String limit : limits) {
+      counter.labelValues(limit); // creates the series at 0
+    }
+    return counter;
   }
 
   private void registerBuildInfo(BuildInfo info) {
@@ -128,6 +163,14 @@ public final class SelfMetrics {
    */
   public void countRequest(String handler, String method, int status) {
     requests.labelValues(GoLabelValues.code(status), handler, GoLabelValues.method(method)).inc();
+  }
+
+  /** Counts one push refused for {@code limit} (a limit flag's name, e.g. push.max-body-bytes). */
+  public void countRefusal(String limit) {
+    Counter counter = refusals;
+    if (counter != null) {
+      counter.labelValues(limit).inc();
+    }
   }
 
   /** Observes one request that reached the push handler: its duration and approximate size. */

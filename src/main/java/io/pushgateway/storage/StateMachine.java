@@ -14,10 +14,17 @@ public final class StateMachine {
   static final String TIMESTAMPS_ERROR = "pushed metrics must not have timestamps";
 
   private final boolean checkConsistency;
+  private final Limits limits;
 
   /** A state machine; with {@code checkConsistency} false pushes are stored unchecked. */
   public StateMachine(boolean checkConsistency) {
+    this(checkConsistency, Limits.NONE);
+  }
+
+  /** A state machine that also refuses pushes beyond {@code limits}. */
+  public StateMachine(boolean checkConsistency, Limits limits) {
     this.checkConsistency = checkConsistency;
+    this.limits = limits;
   }
 
   /** The state after a request and the request's result. */
@@ -47,13 +54,27 @@ public final class StateMachine {
 
   private Transition push(StoreState state, WriteRequest.Push push) {
     if (push.hasTimestamps()) {
-      return fail(state, push, TIMESTAMPS_ERROR);
+      return checkedFail(state, push, TIMESTAMPS_ERROR);
     }
     Stored stored = store(state, push);
+    // A refusal for a limit leaves the store exactly as it was, without Go's failure bookkeeping:
+    // that would itself add a group and series for every refused grouping key.
+    Limits.Refusal refusal = limits.check(state, stored.state(), push.key());
+    if (refusal != null) {
+      return new Transition(state, WriteResult.refused(refusal));
+    }
     if (checkConsistency && !stored.state().isConsistent()) {
-      return fail(state, push, Problems.describeFor(stored.state(), stored.touched()));
+      return checkedFail(state, push, Problems.describeFor(stored.state(), stored.touched()));
     }
     return new Transition(stored.state(), WriteResult.accepted());
+  }
+
+  /** {@link #fail}, unless its bookkeeping would create a group beyond the limits. */
+  private Transition checkedFail(StoreState state, WriteRequest.Push push, String error) {
+    if (!limits.allowsFailureBookkeeping(state, push.key())) {
+      return new Transition(state, WriteResult.rejected(error));
+    }
+    return fail(state, push, error);
   }
 
   /** A state with a push stored, and the family names the push touched. */

@@ -366,6 +366,69 @@ class FlagsTest {
   }
 
   @Test
+  void limits_haveDefaultsForA1GiBHeap() {
+    assertThat(config().guardrails())
+        .isEqualTo(
+            new Guardrails(
+                16L << 20,
+                128L << 20,
+                100_000,
+                64,
+                1024,
+                4096,
+                100_000,
+                100_000,
+                1_000_000,
+                1024,
+                200,
+                16384,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void limits_zeroMeansNoLimitAndEveryValueIsShownWithTheOtherExtensions() {
+    Config config =
+        config("--store.max-series=0", "--push.max-body-bytes=1000", "--web.read-timeout=0s");
+
+    assertThat(config.guardrails().maxSeries()).isEqualTo(Long.MAX_VALUE);
+    assertThat(config.guardrails().maxBodyBytes()).isEqualTo(1000);
+    assertThat(config.guardrails().readTimeout()).isEqualTo(Duration.ZERO);
+    assertThat(config.allFlagValues())
+        .containsEntry("store.max-series", "0")
+        .containsEntry("push.max-body-bytes", "1000")
+        .containsEntry("web.read-timeout", "0s")
+        .containsEntry("web.idle-timeout", "30s");
+    assertThat(config.flagValuesForStatus()).doesNotContainKey("store.max-series");
+    assertThat(Guardrails.pushLimitNames())
+        .containsExactly(
+            "push.max-body-bytes",
+            "push.max-bytes-in-flight",
+            "push.max-series-per-push",
+            "push.max-labels-per-series",
+            "push.max-label-name-length",
+            "push.max-label-value-length",
+            "store.max-series-per-group",
+            "store.max-groups",
+            "store.max-series");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--store.max-groups=abc | invalid value \"abc\" for --store.max-groups, expected a whole"
+            + " number (0 for no limit)",
+        "--push.max-body-bytes=-1 | invalid value \"-1\" for --push.max-body-bytes, expected a"
+            + " whole number (0 for no limit)",
+        "--web.read-timeout=5 | time: missing unit in duration \"5\"",
+      })
+  void limits_badValuesAreRefused(String arg, String message) {
+    assertThat(exit(arg).stderr()).isEqualTo("pushgateway: error: " + message + ", try --help\n");
+  }
+
+  @Test
   void parse_errorLineUsesTheProgramName() {
     ParseOutcome outcome = Flags.parse("prometheus-pushgateway", List.of("--bogus"), 80, VERSION);
 

@@ -284,7 +284,8 @@ class BodyDecodingTest {
     assertThatThrownBy(
             () -> BodyDecoding.readBody(new ByteArrayInputStream(new byte[11]), null, 10))
         .isInstanceOf(BodyTooLargeException.class)
-        .hasMessage("request body is larger than the limit of 10 bytes");
+        .hasMessage(
+            "push refused: request body larger than 10 bytes, limit --push.max-body-bytes=10");
   }
 
   @Test
@@ -298,7 +299,9 @@ class BodyDecodingTest {
 
     assertThatThrownBy(() -> BodyDecoding.readBody(new ByteArrayInputStream(bomb), "gzip", 100_000))
         .isInstanceOf(BodyTooLargeException.class)
-        .hasMessage("decompressed request body is larger than the limit of 100000 bytes")
+        .hasMessage(
+            "push refused: decompressed request body larger than 100000 bytes,"
+                + " limit --push.max-body-bytes=100000")
         .extracting(e -> ((BodyTooLargeException) e).limitBytes())
         .isEqualTo(100_000L);
   }
@@ -311,7 +314,9 @@ class BodyDecodingTest {
     assertThatThrownBy(
             () -> BodyDecoding.readBody(new ByteArrayInputStream(bomb), "snappy", 1_000_000))
         .isInstanceOf(BodyTooLargeException.class)
-        .hasMessage("decompressed request body is larger than the limit of 1000000 bytes");
+        .hasMessage(
+            "push refused: decompressed request body larger than 1000000 bytes,"
+                + " limit --push.max-body-bytes=1000000");
   }
 
   // The check before routing.

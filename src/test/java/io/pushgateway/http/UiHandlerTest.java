@@ -39,7 +39,7 @@ class UiHandlerTest {
             adminApi,
             false,
             true,
-            HttpApi.DEFAULT_MAX_BODY_BYTES,
+            io.pushgateway.http.PushLimits.NONE,
             Map.of("web.enable-admin-api", Boolean.toString(adminApi), "log.level", "info"),
             Map.of("version", "9.9.9", "revision", "abc"),
             Instant.parse("2026-01-02T03:04:05.5Z"));

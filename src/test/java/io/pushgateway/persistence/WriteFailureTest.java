@@ -60,7 +60,7 @@ class WriteFailureTest {
             true,
             false,
             true,
-            HttpApi.DEFAULT_MAX_BODY_BYTES,
+            io.pushgateway.http.PushLimits.NONE,
             Map.of(),
             Map.of(),
             Instant.now());
