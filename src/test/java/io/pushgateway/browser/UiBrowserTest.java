@@ -297,8 +297,13 @@ class UiBrowserTest {
     } else {
       browser.script("document.querySelector('#filter').dispatchEvent(new Event('input'));");
     }
+    // Typing may fire the page's debounced load before the last keystroke: wait for the load of
+    // the whole text.
+    browser.script("window.__filterWanted = arguments[0];", text);
     browser.waitFor(
-        "the filtered list", "return Number(document.body.dataset.loads) > window.__loadsBefore;");
+        "the filtered list",
+        "return Number(document.body.dataset.loads) > window.__loadsBefore"
+            + " && document.body.dataset.loadedFilter === window.__filterWanted;");
   }
 
   private int rowCount() {

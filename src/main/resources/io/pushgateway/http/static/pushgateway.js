@@ -145,8 +145,10 @@
     list.loading = true;
     const started = performance.now();
     try {
-      const data = await getJson(listParams(list.offset));
+      const params = listParams(list.offset);
+      const data = await getJson(params);
       if (generation !== list.generation) return;
+      body.dataset.loadedFilter = params.filter || '';
       list.clockSkew = data.now - Date.now();
       if (reset) ui.groups.replaceChildren();
       const rows = document.createDocumentFragment();
@@ -367,6 +369,8 @@
       async () => {
         const resp = await fetch(url, { method: 'DELETE' });
         if (!resp.ok) throw new Error('Deleting the group failed: HTTP ' + resp.status + ' ' + (await resp.text()).trim());
+        // A list load still in flight may have been answered before the delete: reload instead.
+        if (list.loading) { loadGroups(true); return; }
         row.remove();
         list.offset = Math.max(0, list.offset - 1);
         list.matched = Math.max(0, list.matched - 1);
