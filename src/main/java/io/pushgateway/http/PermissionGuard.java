@@ -8,6 +8,7 @@ import io.pushgateway.webconfig.PushScope;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,24 +21,21 @@ final class PermissionGuard {
 
   /** Scrape, JSON API, web UI and its files. */
   static Handler read(Handler handler) {
-    return (exchange, params) -> {
-      Permissions p = exchange.permissions();
-      if (p.read()) {
-        handler.handle(exchange, params);
-      } else {
-        deny(exchange, p, "the \"read\" permission");
-      }
-    };
+    return requiring(Permissions::read, "read", handler);
   }
 
   /** Wipe and quit. */
   static Handler admin(Handler handler) {
+    return requiring(Permissions::admin, "admin", handler);
+  }
+
+  private static Handler requiring(Predicate<Permissions> has, String name, Handler handler) {
     return (exchange, params) -> {
       Permissions p = exchange.permissions();
-      if (p.admin()) {
+      if (has.test(p)) {
         handler.handle(exchange, params);
       } else {
-        deny(exchange, p, "the \"admin\" permission");
+        deny(exchange, p, "the \"" + name + "\" permission");
       }
     };
   }

@@ -69,7 +69,7 @@ final class ReloadingTls {
     } catch (WebConfigException | GeneralSecurityException e) {
       log.error(
           "TLS handshake error",
-          "source",
+          "client",
           peerHost == null ? "" : peerHost + ":" + peerPort,
           "err",
           e.getMessage());

@@ -96,25 +96,18 @@ final class GoYaml {
    * are errors. Null for a null node (the struct is zeroed); empty after a type error.
    */
   @Nullable Map<String, Node> struct(Node node, String goType, Set<String> fieldNames) {
-    if (isNull(node)) {
+    List<NodeTuple> tuples = scalarKeyed(node, goType);
+    if (tuples == null) {
       return null;
     }
     Map<String, Node> fields = new LinkedHashMap<>();
-    if (!(node instanceof MappingNode mapping)) {
-      typeError(node, goType);
-      return fields;
-    }
-    for (NodeTuple tuple : mapping.getValue()) {
-      Node keyNode = tuple.getKeyNode();
-      if (!(keyNode instanceof ScalarNode key)) {
-        typeError(keyNode, "string");
-        continue;
-      }
-      String name = key.getValue();
+    for (NodeTuple tuple : tuples) {
+      Node key = tuple.getKeyNode();
+      String name = ((ScalarNode) key).getValue();
       if (!fieldNames.contains(name)) {
-        errors.add(line(keyNode) + ": field " + name + " not found in type " + goType);
+        errors.add(line(key) + ": field " + name + " not found in type " + goType);
       } else if (fields.containsKey(name)) {
-        errors.add(line(keyNode) + ": field " + name + " already set in type " + goType);
+        errors.add(line(key) + ": field " + name + " already set in type " + goType);
       } else {
         fields.put(name, tuple.getValueNode());
       }
@@ -124,28 +117,44 @@ final class GoYaml {
 
   /** A {@code map[string]<value>} as key and value nodes in file order; null for a null node. */
   @Nullable Map<String, Node> map(Node node, String goType) {
-    if (isNull(node)) {
+    List<NodeTuple> tuples = scalarKeyed(node, goType);
+    if (tuples == null) {
       return null;
     }
     Map<String, Node> entries = new LinkedHashMap<>();
-    if (!(node instanceof MappingNode mapping)) {
-      typeError(node, goType);
-      return entries;
-    }
-    for (NodeTuple tuple : mapping.getValue()) {
-      Node keyNode = tuple.getKeyNode();
-      if (!(keyNode instanceof ScalarNode key)) {
-        typeError(keyNode, "string");
-        continue;
-      }
-      String name = isNull(key) ? "" : key.getValue();
+    for (NodeTuple tuple : tuples) {
+      Node key = tuple.getKeyNode();
+      String name = isNull(key) ? "" : ((ScalarNode) key).getValue();
       if (entries.containsKey(name)) {
-        errors.add(line(keyNode) + ": key " + GoQuote.quote(name) + " already set in map");
+        errors.add(line(key) + ": key " + GoQuote.quote(name) + " already set in map");
       } else {
         entries.put(name, tuple.getValueNode());
       }
     }
     return entries;
+  }
+
+  /**
+   * The entries of a mapping whose keys are scalars (others are type errors); null for a null node,
+   * empty when the node is no mapping (a type error).
+   */
+  private @Nullable List<NodeTuple> scalarKeyed(Node node, String goType) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (!(node instanceof MappingNode mapping)) {
+      typeError(node, goType);
+      return List.of();
+    }
+    List<NodeTuple> tuples = new ArrayList<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode) {
+        tuples.add(tuple);
+      } else {
+        typeError(tuple.getKeyNode(), "string");
+      }
+    }
+    return tuples;
   }
 
   /** A {@code map[string]string}: every scalar as written, null values as "". */
