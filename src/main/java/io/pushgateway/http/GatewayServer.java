@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK HTTP server on one or more listen addresses, one virtual thread per request, every
- * request handed to one {@link ExchangeHandler}.
+ * request handed to one {@link ExchangeHandler}; with a web configuration that sets up TLS, the
+ * JDK's HTTPS server, its TLS settings taken from the file for every new connection ({@link #tls}).
  *
  * <p>Behaviour of the JDK server worth knowing (checked on JDK 25): it answers {@code Expect:
  * 100-continue} with {@code 100 Continue} by itself before the handler runs; it rejects request
