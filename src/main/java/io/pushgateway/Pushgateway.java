@@ -2,6 +2,7 @@ package io.pushgateway;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import io.pushgateway.config.Config;
+import io.pushgateway.config.GoDuration;
 import io.pushgateway.config.VersionInfo;
 import io.pushgateway.http.ExchangeHandler;
 import io.pushgateway.http.GatewayServer;
@@ -17,6 +18,7 @@ import io.pushgateway.storage.MetricStore;
 import io.pushgateway.storage.OwnFamily;
 import io.pushgateway.storage.StateMachine;
 import io.pushgateway.storage.StoreState;
+import io.pushgateway.webconfig.RateLimit;
 import io.pushgateway.webconfig.WebConfigException;
 import io.pushgateway.webconfig.WebConfigFile;
 import java.io.IOException;
@@ -137,6 +139,15 @@ public final class Pushgateway implements AutoCloseable {
     for (InetSocketAddress address : server.addresses()) {
       String hostPort = hostPort(address);
       log.info("Listening on", "address", hostPort);
+      if (webConfig != null && webConfig.startupConfig().rateLimit().enabled()) {
+        RateLimit limit = webConfig.startupConfig().rateLimit();
+        log.info(
+            "Rate Limiter is enabled.",
+            "burst",
+            limit.burst(),
+            "interval",
+            GoDuration.format(limit.interval()));
+      }
       // This server speaks HTTP/1.1 only, whatever http_server_config.http2 says.
       log.info(
           tls != null ? "TLS is enabled." : "TLS is disabled.",

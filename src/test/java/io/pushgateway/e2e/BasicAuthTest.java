@@ -210,6 +210,8 @@ class BasicAuthTest {
       assertThat(http(port, "GET", "/-/healthy", "").status()).isEqualTo(200);
       assertThat(http(port, "GET", "/-/healthy", "").response().describe())
           .isEqualTo("429\n\nToo Many Requests\n");
+      assertThat(gateway.log())
+          .contains("msg=\"Rate Limiter is enabled.\" burst=2 interval=1h0m0s");
     }
   }
 }
