@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -141,8 +142,22 @@ final class WebConfigParser {
         case "key_file" -> keyFile = inDirectory(yaml.string(value));
         case "client_auth_type" -> clientAuthType = yaml.string(value);
         case "client_ca_file" -> clientCaFile = inDirectory(yaml.string(value));
-        case "cipher_suites" -> cipherSuites = cipherSuites(value);
-        case "curve_preferences" -> curves = curves(value);
+        case "cipher_suites" ->
+            cipherSuites =
+                names(
+                    value,
+                    "[]web.Cipher",
+                    GoTlsNames::isCipherSuite,
+                    "cipher",
+                    "tls_server_config.cipher_suites");
+        case "curve_preferences" ->
+            curves =
+                names(
+                    value,
+                    "[]web.Curve",
+                    GoTlsNames.CURVES::containsKey,
+                    "curve",
+                    "tls_server_config.curve_preferences");
         case "min_version" -> minVersion = version(value, minVersion);
         case "max_version" -> maxVersion = version(value, maxVersion);
         case "prefer_server_cipher_suites" -> preferServer = yaml.bool(value, preferServer);
@@ -172,31 +187,20 @@ final class WebConfigParser {
         "", "", "", "", "", "", "", List.of(), List.of(), null, null, false, d.clientAllowedSans());
   }
 
-  private List<String> cipherSuites(Node node) throws WebConfigException {
-    List<Node> items = yaml.sequence(node, "[]web.Cipher");
+  /**
+   * A list decoded element by element by one of the toolkit's unmarshalers ({@code Cipher}, {@code
+   * Curve}): an unknown name stops the decoding at once with {@code unknown <what>: <name>}.
+   */
+  private List<String> names(
+      Node node, String goType, Predicate<String> known, String what, String key)
+      throws WebConfigException {
+    List<Node> items = yaml.sequence(node, goType);
     List<String> names = new ArrayList<>();
     for (Node item : items == null ? List.<Node>of() : items) {
       String name = yaml.customString(item);
       if (name != null) {
-        if (!GoTlsNames.isCipherSuite(name)) {
-          throw new WebConfigException(
-              "unknown cipher: " + name, "tls_server_config.cipher_suites");
-        }
-        names.add(name);
-      }
-    }
-    return names;
-  }
-
-  private List<String> curves(Node node) throws WebConfigException {
-    List<Node> items = yaml.sequence(node, "[]web.Curve");
-    List<String> names = new ArrayList<>();
-    for (Node item : items == null ? List.<Node>of() : items) {
-      String name = yaml.customString(item);
-      if (name != null) {
-        if (!GoTlsNames.CURVES.containsKey(name)) {
-          throw new WebConfigException(
-              "unknown curve: " + name, "tls_server_config.curve_preferences");
+        if (!known.test(name)) {
+          throw new WebConfigException("unknown " + what + ": " + name, key);
         }
         names.add(name);
       }
