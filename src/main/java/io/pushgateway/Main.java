@@ -6,6 +6,7 @@ import io.pushgateway.config.ParseOutcome;
 import io.pushgateway.config.VersionInfo;
 import io.pushgateway.log.Log;
 import io.pushgateway.persistence.PersistenceException;
+import io.pushgateway.webconfig.WebConfigException;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,15 +40,6 @@ public final class Main {
       log.error("systemd socket activation (--web.systemd-socket) is not supported");
       return 1;
     }
-    if (!config.webConfigFile().isEmpty()) {
-      // Serving without the TLS and authentication the file asks for would be worse than not
-      // serving at all.
-      log.error(
-          "--web.config.file (TLS and basic authentication) is not supported yet",
-          "file",
-          config.webConfigFile());
-      return 1;
-    }
     if (config.enableUtf8Names()) {
       log.warn("--push.enable-utf8-names is not supported yet; names must follow the legacy rules");
     }
@@ -73,6 +65,27 @@ public final class Main {
     Pushgateway started;
     try {
       started = Pushgateway.start(config, version, log, stop);
+    } catch (WebConfigException e) {
+      // Go logs this as "HTTP server stopped" and exits with 0; a failing status lets service
+      // managers see that the gateway did not start.
+      if (e.key().isEmpty()) {
+        log.error(
+            "invalid web configuration file",
+            "file",
+            config.webConfigFile(),
+            "err",
+            e.getMessage());
+      } else {
+        log.error(
+            "invalid web configuration file",
+            "file",
+            config.webConfigFile(),
+            "key",
+            e.key(),
+            "err",
+            e.getMessage());
+      }
+      return 1;
     } catch (PersistenceException e) {
       log.error("could not load persisted metrics", "err", e.getMessage());
       return 1;

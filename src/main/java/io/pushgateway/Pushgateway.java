@@ -1,14 +1,18 @@
 package io.pushgateway;
 
+import com.sun.net.httpserver.HttpsConfigurator;
 import io.pushgateway.config.Config;
+import io.pushgateway.config.GoDuration;
 import io.pushgateway.config.Guardrails;
 import io.pushgateway.config.VersionInfo;
 import io.pushgateway.exposition.ParseLimits;
+import io.pushgateway.http.ExchangeHandler;
 import io.pushgateway.http.GatewayServer;
 import io.pushgateway.http.HttpApi;
 import io.pushgateway.http.PushLimits;
 import io.pushgateway.http.RequestObserver;
 import io.pushgateway.http.ServerLimits;
+import io.pushgateway.http.WebSecurityFilter;
 import io.pushgateway.log.Log;
 import io.pushgateway.persistence.DurableLog;
 import io.pushgateway.persistence.PersistenceException;
@@ -19,6 +23,9 @@ import io.pushgateway.storage.MetricStore;
 import io.pushgateway.storage.OwnFamily;
 import io.pushgateway.storage.StateMachine;
 import io.pushgateway.storage.StoreState;
+import io.pushgateway.webconfig.RateLimit;
+import io.pushgateway.webconfig.WebConfigException;
+import io.pushgateway.webconfig.WebConfigFile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -55,10 +62,14 @@ public final class Pushgateway implements AutoCloseable {
    *
    * @throws PersistenceException if the persistence file is damaged or cannot be used (see its
    *     message)
+   * @throws WebConfigException if the web configuration file is invalid (checked before anything
+   *     else, so the store is not touched)
    */
   public static Pushgateway start(Config config, VersionInfo version, Log log, Runnable onQuit)
-      throws IOException, PersistenceException {
+      throws IOException, PersistenceException, WebConfigException {
     Instant startTime = Instant.now();
+    WebConfigFile webConfig =
+        config.webConfigFile().isEmpty() ? null : WebConfigFile.open(config.webConfigFile());
     // Setting up the own metrics (the JVM instrumentation) takes a while; a restore from the
     // persistence file reads and decodes the file meanwhile and needs them only at the end.
     CompletableFuture<SelfMetrics> selfMetricsSetup =
@@ -123,13 +134,20 @@ public final class Pushgateway implements AutoCloseable {
           }
         };
     serverLimits(guardrails).apply();
+    ExchangeHandler handler =
+        HttpApi.dispatcher(settings, store, selfMetrics::collect, observer, onQuit, log);
+    HttpsConfigurator tls =
+        webConfig != null && webConfig.startupConfig().tls().enabled()
+            ? GatewayServer.tls(webConfig, log)
+            : null;
     GatewayServer server;
     try {
       server =
           GatewayServer.start(
               config.listenAddresses(),
-              HttpApi.dispatcher(settings, store, selfMetrics::collect, observer, onQuit, log),
-              log);
+              webConfig == null ? handler : new WebSecurityFilter(webConfig, handler, log),
+              log,
+              tls);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
@@ -137,7 +155,22 @@ public final class Pushgateway implements AutoCloseable {
     for (InetSocketAddress address : server.addresses()) {
       String hostPort = hostPort(address);
       log.info("Listening on", "address", hostPort);
-      log.info("TLS is disabled.", "http2", false, "address", hostPort);
+      if (webConfig != null && webConfig.startupConfig().rateLimit().enabled()) {
+        RateLimit limit = webConfig.startupConfig().rateLimit();
+        log.info(
+            "Rate Limiter is enabled.",
+            "burst",
+            limit.burst(),
+            "interval",
+            GoDuration.format(limit.interval()));
+      }
+      // This server speaks HTTP/1.1 only, whatever http_server_config.http2 says.
+      log.info(
+          tls != null ? "TLS is enabled." : "TLS is disabled.",
+          "http2",
+          false,
+          "address",
+          hostPort);
     }
     return new Pushgateway(log, store, server);
   }

@@ -1,5 +1,6 @@
 package io.pushgateway.http;
 
+import io.pushgateway.webconfig.Permissions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,6 +65,14 @@ public interface Exchange {
 
   /** Whether the status line has already been sent (so no other answer is possible). */
   boolean responseStarted();
+
+  /**
+   * What the client may do, as the web configuration's authentication established it; everything
+   * when there is no web configuration or it grants every user everything.
+   */
+  default Permissions permissions() {
+    return Permissions.ALL;
+  }
 
   /** This exchange with the request body replaced, e.g. by a decompressing stream. */
   default Exchange withRequestBody(InputStream body) {

@@ -1,5 +1,6 @@
 package io.pushgateway.http;
 
+import io.pushgateway.webconfig.Permissions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -86,5 +87,10 @@ abstract class ForwardingExchange implements Exchange {
   @Override
   public boolean responseStarted() {
     return delegate.responseStarted();
+  }
+
+  @Override
+  public Permissions permissions() {
+    return delegate.permissions();
   }
 }

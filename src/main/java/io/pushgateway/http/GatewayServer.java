@@ -2,7 +2,10 @@ package io.pushgateway.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.pushgateway.log.Log;
+import io.pushgateway.webconfig.WebConfigFile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -11,10 +14,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK HTTP server on one or more listen addresses, one virtual thread per request, every
- * request handed to one {@link ExchangeHandler}.
+ * request handed to one {@link ExchangeHandler}; with a web configuration that sets up TLS, the
+ * JDK's HTTPS server, its TLS settings taken from the file for every new connection ({@link #tls}).
  *
  * <p>Behaviour of the JDK server worth knowing (checked on JDK 25): it answers {@code Expect:
  * 100-continue} with {@code 100 Continue} by itself before the handler runs; it rejects request
@@ -64,6 +69,19 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer start(List<String> listenAddresses, ExchangeHandler handler, Log log)
       throws IOException {
+    return start(listenAddresses, handler, log, null);
+  }
+
+  /**
+   * Like {@link #start(List, ExchangeHandler, Log)}, speaking TLS as the web configuration file
+   * says when {@code tls} is given (see {@link #tls}).
+   */
+  public static GatewayServer start(
+      List<String> listenAddresses,
+      ExchangeHandler handler,
+      Log log,
+      @Nullable HttpsConfigurator tls)
+      throws IOException {
     if (listenAddresses.isEmpty()) {
       throw new IllegalArgumentException("no listen address");
     }
@@ -75,7 +93,14 @@ public final class GatewayServer implements AutoCloseable {
     List<HttpServer> servers = new ArrayList<>();
     try {
       for (InetSocketAddress address : addresses) {
-        HttpServer server = HttpServer.create(address, 0);
+        HttpServer server;
+        if (tls != null) {
+          HttpsServer https = HttpsServer.create(address, 0);
+          https.setHttpsConfigurator(tls);
+          server = https;
+        } else {
+          server = HttpServer.create(address, 0);
+        }
         server.setExecutor(executor);
         server.createContext("/", exchange -> serve(exchange, handler, log));
         servers.add(server);
@@ -87,6 +112,14 @@ public final class GatewayServer implements AutoCloseable {
     }
     servers.forEach(HttpServer::start);
     return new GatewayServer(List.copyOf(servers), executor);
+  }
+
+  /**
+   * The TLS side for {@link #start(List, ExchangeHandler, Log, HttpsConfigurator)}: settings and
+   * certificates read from the web configuration file for every new connection.
+   */
+  public static HttpsConfigurator tls(WebConfigFile file, Log log) {
+    return ReloadingTls.configurator(file, log);
   }
 
   /** The bound addresses, in the order given (with the actual port for port 0). */

@@ -63,27 +63,31 @@ public final class HttpApi {
         Routes.builder()
             .healthy(counted("healthy", new HealthHandler(store, log), observer))
             .ready(counted("ready", new HealthHandler(store, log), observer))
-            .scrape(new ScrapeHandler(store, ownFamilies, log))
+            .scrape(PermissionGuard.read(new ScrapeHandler(store, ownFamilies, log)))
             .push(
-                counted(
-                    "push",
-                    new PushHandler(
-                        store,
-                        settings.checkConsistency(),
-                        settings.pushLimits(),
-                        clock,
-                        log,
-                        observer),
-                    observer))
-            .delete(counted("delete", new DeleteHandler(store, clock, log), observer))
-            .staticFiles(counted("static", assets, observer))
-            .ui(counted("status", ui, observer))
-            .quit(new QuitHandler(settings.enableLifecycle(), shutdown, log))
-            .apiStatus(counted("api/v1/status", api.status(), observer))
-            .apiMetrics(counted("api/v1/metrics", api.metrics(), observer))
+                PermissionGuard.push(
+                    counted(
+                        "push",
+                        new PushHandler(
+                            store,
+                            settings.checkConsistency(),
+                            settings.pushLimits(),
+                            clock,
+                            log,
+                            observer),
+                        observer)))
+            .delete(
+                PermissionGuard.delete(
+                    counted("delete", new DeleteHandler(store, clock, log), observer)))
+            .staticFiles(PermissionGuard.read(counted("static", assets, observer)))
+            .ui(PermissionGuard.read(counted("status", ui, observer)))
+            .quit(PermissionGuard.admin(new QuitHandler(settings.enableLifecycle(), shutdown, log)))
+            .apiStatus(PermissionGuard.read(counted("api/v1/status", api.status(), observer)))
+            .apiMetrics(PermissionGuard.read(counted("api/v1/metrics", api.metrics(), observer)))
             .apiOptions(counted("api/v1/options", api.options(), observer));
     if (settings.enableAdminApi()) {
-      routes.wipe(counted("wipe", new WipeHandler(store, clock, log), observer));
+      routes.wipe(
+          PermissionGuard.admin(counted("wipe", new WipeHandler(store, clock, log), observer)));
     }
     return Dispatcher.create(
         settings.routePrefix(), settings.telemetryPath(), routes.build(), HttpApi::checkGzipBody);

@@ -101,7 +101,8 @@ final class TestGateway implements BeforeAllCallback, AfterAllCallback, AutoClos
       gateway = Pushgateway.start(config, VERSION, log, this::quit);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (io.pushgateway.persistence.PersistenceException e) {
+    } catch (io.pushgateway.persistence.PersistenceException
+        | io.pushgateway.webconfig.WebConfigException e) {
       throw new IllegalStateException(e);
     }
     port = gateway.addresses().get(0).getPort();
