@@ -37,8 +37,19 @@ public record ServerLimits(
       new ServerLimits(
           Long.MAX_VALUE, 200, 384 * 1024, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30));
 
+  /**
+   * How much of a request body the JDK server reads and discards after the answer when the handler
+   * did not read it all (a push refused from its Content-Length, say) before it keeps the
+   * connection for the next request; beyond it the connection is closed. The JDK's 64 KiB closes
+   * connections in mid-upload of bodies a little larger, and a client still sending then gets a
+   * connection reset instead of the answer; 1 MiB lets ordinary clients read why their push was
+   * refused.
+   */
+  static final long DRAIN_BYTES = 1 << 20;
+
   /** Sets the JDK server's system properties; takes effect only before its first server. */
   public void apply() {
+    set("sun.net.httpserver.drainAmount", DRAIN_BYTES);
     set("jdk.httpserver.maxConnections", maxConnections == Long.MAX_VALUE ? -1 : maxConnections);
     set("sun.net.httpserver.maxIdleConnections", maxIdleConnections);
     set(

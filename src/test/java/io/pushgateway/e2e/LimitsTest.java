@@ -168,9 +168,12 @@ class LimitsTest {
 
   @Test
   void snappyBomb_isRefused() {
-    byte[] zeros = new byte[5 << 20];
+    byte[] zeros = new byte[1 << 20];
     byte[] bomb = Bodies.snappyFramed(zeros);
-    assertThat(bomb.length).isLessThan(1 << 20);
+    // Refused from its Content-Length before it is read; the JDK server then discards what the
+    // client still sends (at least 64 KiB, whichever server of this JVM set its properties first)
+    // and the client reads the answer.
+    assertThat(bomb.length).isBetween(20_001, 64 * 1024);
 
     Response response =
         gateway.raw("PUT", "/metrics/job/snappy_bomb", bomb, "Content-Encoding: snappy");
