@@ -141,27 +141,15 @@ public final class ExpositionFuzzTargets {
     List<Metrics.MetricFamily> known = new ArrayList<>(ProtobufScenarios.allTypes());
     known.add(ProtobufScenarios.nativeOnly());
     known.add(ProtobufScenarios.floatHistogram());
-    samples.add(delimited(known));
+    samples.add(ProtobufTestSupport.delimited(known));
     for (Metrics.MetricFamily f : known) {
-      samples.add(delimited(List.of(f)));
+      samples.add(ProtobufTestSupport.delimited(List.of(f)));
     }
     ProtobufRandomMessages messages = new ProtobufRandomMessages(20260101);
     for (int i = 0; i < random; i++) {
-      samples.add(delimited(List.of(messages.family("f" + i % 3))));
+      samples.add(ProtobufTestSupport.delimited(List.of(messages.family("f" + i % 3))));
     }
     return samples;
-  }
-
-  private static byte[] delimited(List<Metrics.MetricFamily> families) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      for (Metrics.MetricFamily f : families) {
-        f.writeDelimitedTo(out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   /** The families as Go's text format, in the given order. */
