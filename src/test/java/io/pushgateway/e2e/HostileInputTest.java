@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Pushes found by fuzzing (bench/fuzz-long and the scaling probes beside it) that once misbehaved,
- * each answered as any push is. The timeouts only guard against a hang coming back; they are far
- * above the time these requests take.
+ * Pushes that once misbehaved, found while fuzzing (bench/fuzz-long, and probes with large pushes
+ * of each shape beside it), each answered as any push is. The timeouts only guard against a hang
+ * coming back; they are far above the time these requests take.
  */
 class HostileInputTest {
   private static final int MANY = 40_000;

@@ -48,8 +48,13 @@ public final class PushFuzzTarget implements AutoCloseable {
   private final MetricStore store;
   private final Dispatcher dispatcher;
 
-  /** A gateway with the admin API on and the consistency check as given. */
+  /** A gateway with the admin API on, the consistency check as given and a 1 MiB body limit. */
   public PushFuzzTarget(boolean checkConsistency) {
+    this(checkConsistency, HttpFuzzTargets.LIMIT);
+  }
+
+  /** A gateway with the admin API on, the consistency check and the body limit as given. */
+  public PushFuzzTarget(boolean checkConsistency, long maxBodyBytes) {
     store =
         new MetricStore(StoreState.empty(Map.of()), new StateMachine(checkConsistency), 1000, null);
     HttpApi.Settings settings =
@@ -60,7 +65,7 @@ public final class PushFuzzTarget implements AutoCloseable {
             true,
             true,
             checkConsistency,
-            HttpFuzzTargets.LIMIT,
+            maxBodyBytes,
             Map.of(),
             Map.of(),
             Instant.EPOCH);
@@ -79,6 +84,15 @@ public final class PushFuzzTarget implements AutoCloseable {
     for (byte[] request : requests.subList(0, Math.min(MAX_REQUESTS, requests.size()))) {
       runRequest(request);
     }
+  }
+
+  /** Wipes the store, then sends one request without checks; returns the status. */
+  int answerAlone(String method, String target, String contentType, byte[] body) {
+    store.submit(new WriteRequest.Wipe(Instant.EPOCH)).join();
+    FakeExchange exchange =
+        FakeExchange.request(method, target).header("Content-Type", contentType).body(body);
+    handle(exchange);
+    return exchange.status();
   }
 
   private void runRequest(byte[] request) {
