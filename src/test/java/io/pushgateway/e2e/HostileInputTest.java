@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pushes that once misbehaved, found while fuzzing (bench/fuzz-long, and probes with large pushes
@@ -102,6 +104,41 @@ class HostileInputTest {
             "pushed metrics are invalid or inconsistent with existing metrics: collected metric"
                 + " named \"h_sum\" collides with previously collected histogram named \"h\"\n");
     assertThat(gateway.pushed("suffix_collision")).isEmpty();
+  }
+
+  /**
+   * Fuzzing found protobuf family names with a newline or NUL that the gateway stored (as Go does),
+   * after which no text scrape parsed (a newline even lets a push inject lines of its own). Names
+   * with a space or control character are refused now; other invalid names are exposed as Go 1.5.1
+   * does (PushBodyTest).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"t_counte\u0000total", "\ncode200", "x 1\nfake 2\ny", "a b", "a\u007f", "a\u2028"})
+  void protobufFamilyWithAnInvalidName_isRefused(String name) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    Metrics.MetricFamily.newBuilder()
+        .setName(name)
+        .setType(Metrics.MetricType.GAUGE)
+        .addMetric(Metrics.Metric.newBuilder().setGauge(Metrics.Gauge.newBuilder().setValue(1)))
+        .build()
+        .writeDelimitedTo(body);
+
+    Response response =
+        gateway.request(
+            "PUT",
+            "/metrics/job/bad_name",
+            body.toByteArray(),
+            "Content-Type: " + Protobuf.CONTENT_TYPE);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.text())
+        .isEqualTo(
+            "metric family name "
+                + io.pushgateway.gocompat.GoQuote.quote(name)
+                + " has a space or control character\n");
+    assertThat(gateway.get("/metrics").status()).isEqualTo(200);
+    assertThat(gateway.pushed("bad_name")).isEmpty();
   }
 
   /** {@code a0="v",a1="v",...}: names in numeric, not sorted, order. */
