@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The short fuzz run of {@code ./test}: every fuzz target (see {@link FuzzTargets}) on a bounded
  * number of near-valid inputs (the seeds of {@link FuzzSeeds}, four in five with one to four {@link
  * Mutator} edits, and for the text parser also generated bodies), from a fixed random seed so that
- * CI is repeatable. A failure names the input in base64; {@code bench/fuzz-long --reproduce TARGET
- * BASE64} runs it alone. The long, coverage-guided run is {@code bench/fuzz-long}.
+ * CI is repeatable. A failure names the input in base64; decoded into a file, {@code
+ * bench/fuzz-long --reproduce TARGET FILE} runs it alone. The long, coverage-guided run is {@code
+ * bench/fuzz-long}.
  */
 class FuzzPropertiesTest {
   private static final long SEED = 20261203L;
