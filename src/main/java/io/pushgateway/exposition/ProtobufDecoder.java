@@ -113,8 +113,23 @@ final class ProtobufDecoder {
     if (name.isEmpty()) {
       return "metric family number " + number + " in the push body has an empty name";
     }
+    if (hasSpaceOrControl(name)) {
+      // Go stores it and writes it unescaped: the scrape's lines break, or a name with a newline
+      // injects lines of its own. (Other invalid names, like "a.b", are exposed as Go does.)
+      return "metric family name " + GoQuote.quote(name) + " has a space or control character";
+    }
     Function<String, String> pending = pendingProblem;
     return pending == null ? null : pending.apply("metric family " + GoQuote.quote(name));
+  }
+
+  private static boolean hasSpaceOrControl(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= ' ' || c == 0x7F || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Records a problem unless an earlier one exists; the function gets "metric family "x"". */

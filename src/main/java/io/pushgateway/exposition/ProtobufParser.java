@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Deliberate deviations (the Go Pushgateway accepts these and then stores data that breaks its
- * scrapes or fails its consistency check): a family with an empty or missing name, invalid UTF-8 in
- * any string (family name, help, unit, label names and values, exemplar labels), and a {@code type}
- * that is not a known {@code MetricType} are rejected with a message naming the family and, where
- * relevant, the label, e.g. {@code metric family "m" has a label named "x" whose value is not utf8:
- * "\xff"}. Wire errors anywhere in the body take precedence over these.
+ * scrapes or fails its consistency check): a family with an empty or missing name, a family name
+ * with a space or control character (a newline in it would inject lines into the scrape), invalid
+ * UTF-8 in any string (family name, help, unit, label names and values, exemplar labels), and a
+ * {@code type} that is not a known {@code MetricType} are rejected with a message naming the family
+ * and, where relevant, the label, e.g. {@code metric family "m" has a label named "x" whose value
+ * is not utf8: "\xff"}. Wire errors anywhere in the body take precedence over these.
  *
  * <p>Unknown fields, and fields with a wire type that does not match their declaration, are skipped
  * and dropped (Go keeps unknown fields and re-emits them). A family without {@code type} has type

@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,7 @@ public final class TextParser {
   private static final int ROLE_PLAIN = 0;
   private static final int ROLE_COUNT = 1;
   private static final int ROLE_SUM = 2;
+  private static final int LINEAR_DUPLICATE_CHECK_PAIRS = 16;
 
   /** Bit 0: may start a metric name; bit 1: may continue one; bits 2 and 3: same for labels. */
   private static final byte[] NAME_CHARS = new byte[256];
@@ -94,6 +97,10 @@ public final class TextParser {
   private boolean nameInBraces;
   private String[] pairs = new String[16];
   private int pairLen;
+
+  /** The names in {@code pairs}, kept once a line has many labels (null: not kept). */
+  private @Nullable Set<String> pairNames;
+
   private double quantile;
   private double bucket;
 
@@ -303,6 +310,7 @@ public final class TextParser {
     family = null;
     role = ROLE_PLAIN;
     pairLen = 0;
+    pairNames = null;
     quantile = Double.NaN;
     bucket = Double.NaN;
     nameInBraces = false;
@@ -504,11 +512,30 @@ public final class TextParser {
   }
 
   private void checkDuplicate(String name) {
-    for (int i = 0; i < pairLen; i += 2) {
-      if (pairs[i].equals(name)) {
-        throw error("duplicate label names for metric " + GoQuote.quote(familyNameForMessage()));
-      }
+    if (isDuplicate(name)) {
+      throw error("duplicate label names for metric " + GoQuote.quote(familyNameForMessage()));
     }
+  }
+
+  /** A scan for the usual few labels; a set beyond that, so a huge label set stays linear. */
+  private boolean isDuplicate(String name) {
+    if (pairLen < 2 * LINEAR_DUPLICATE_CHECK_PAIRS) {
+      for (int i = 0; i < pairLen; i += 2) {
+        if (pairs[i].equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    Set<String> names = pairNames;
+    if (names == null) {
+      names = new HashSet<>();
+      for (int i = 0; i < pairLen; i += 2) {
+        names.add(pairs[i]);
+      }
+      pairNames = names;
+    }
+    return names.contains(name);
   }
 
   private void addPair(String name) {
@@ -521,6 +548,9 @@ public final class TextParser {
     pairs[pairLen] = name;
     pairs[pairLen + 1] = "";
     pairLen += 2;
+    if (pairNames != null) {
+      pairNames.add(name);
+    }
   }
 
   /** A {@code quantile} (summary) or {@code le} (histogram) label: its value must be a float. */
@@ -560,6 +590,7 @@ public final class TextParser {
       }
     }
     pairLen = kept;
+    pairNames = null;
   }
 
   /** The quoted label value starting at {@code cur == '"'}; leaves {@code cur} at its end quote. */

@@ -76,8 +76,29 @@ public final class Labels {
     return true;
   }
 
-  /** Stable insertion sort by name: label sets are small. */
+  /** Label sets up to this many pairs are insertion-sorted; larger ones merge-sorted. */
+  private static final int INSERTION_SORT_PAIRS = 16;
+
+  /**
+   * Stable sort by name: insertion sort for the usual small label sets, a merge sort (through the
+   * JDK's stable object sort) for large ones, where insertion sort would be quadratic in a pushed
+   * label count.
+   */
   private static void sortPairs(String[] pairs) {
+    int count = pairs.length / 2;
+    if (count > INSERTION_SORT_PAIRS) {
+      Integer[] order = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Utf8Order.compare(pairs[2 * a], pairs[2 * b]));
+      String[] copy = pairs.clone();
+      for (int i = 0; i < count; i++) {
+        pairs[2 * i] = copy[2 * order[i]];
+        pairs[2 * i + 1] = copy[2 * order[i] + 1];
+      }
+      return;
+    }
     for (int i = 2; i < pairs.length; i += 2) {
       String name = pairs[i];
       String value = pairs[i + 1];

@@ -13,6 +13,28 @@ class LabelsTest {
   }
 
   @Test
+  void of_sortsALargeLabelSetTheSameWay() {
+    // Beyond 16 pairs another (stable) sort is used; it must order exactly as the small one.
+    String[] pairs = new String[2 * 40];
+    for (int i = 0; i < 40; i++) {
+      pairs[2 * i] = "n" + (39 - i) % 13;
+      pairs[2 * i + 1] = "v" + i;
+    }
+    Labels labels = Labels.of(pairs);
+    for (int i = 1; i < labels.size(); i++) {
+      int byName = Utf8Order.compare(labels.name(i - 1), labels.name(i));
+      assertThat(byName).isNotPositive();
+      if (byName == 0) {
+        // duplicates keep their order: values were numbered in input order
+        int previous = Integer.parseInt(labels.value(i - 1).substring(1));
+        assertThat(Integer.parseInt(labels.value(i).substring(1))).isGreaterThan(previous);
+      }
+    }
+    assertThat(labels.size()).isEqualTo(40);
+    assertThat(labels.firstDuplicateName()).isEqualTo("n0");
+  }
+
+  @Test
   void withOverridesAndDefault_setsGroupingLabelsAndEmptyInstance() {
     Labels pushed = Labels.of("z", "1", "job", "other", "a", "2");
     Labels result =
