@@ -74,7 +74,7 @@ public final class HttpFuzzTargets {
   public static void gzip(byte[] body) {
     byte[] ours;
     try {
-      ours = GzipDecoder.decompress(body, LIMIT);
+      ours = GzipDecoder.decompress(body, LIMIT, bytes -> {});
     } catch (BadRequestException | BodyTooLargeException e) {
       checkMessage(e);
       return;
@@ -98,7 +98,7 @@ public final class HttpFuzzTargets {
   public static void snappy(byte[] body) {
     byte[] ours;
     try {
-      ours = SnappyFramedDecoder.decompress(body, LIMIT);
+      ours = SnappyFramedDecoder.decompress(body, LIMIT, bytes -> {});
     } catch (BadRequestException | BodyTooLargeException e) {
       checkMessage(e);
       return;

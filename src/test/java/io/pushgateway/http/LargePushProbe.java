@@ -51,7 +51,7 @@ public final class LargePushProbe {
           k -> protobufLabels(k, true)),
       new Shape("exemplar labels", PROTOBUF, k -> "/metrics/job/p", LargePushProbe::exemplar),
     };
-    try (PushFuzzTarget gateway = new PushFuzzTarget(true, HttpApi.DEFAULT_MAX_BODY_BYTES)) {
+    try (PushFuzzTarget gateway = new PushFuzzTarget(true, 512L << 20)) {
       for (Shape shape : shapes) {
         run(gateway, shape, Math.max(1, n / 10)); // warm-up
         double[] small = run(gateway, shape, n);

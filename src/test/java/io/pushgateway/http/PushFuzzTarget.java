@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.pushgateway.exposition.ParseException;
+import io.pushgateway.exposition.ParseLimits;
 import io.pushgateway.exposition.ProtobufParser;
 import io.pushgateway.exposition.TextParser;
 import io.pushgateway.log.Log;
@@ -73,7 +74,7 @@ public final class PushFuzzTarget implements AutoCloseable {
             true,
             true,
             checkConsistency,
-            maxBodyBytes,
+            new PushLimits(maxBodyBytes, Long.MAX_VALUE, ParseLimits.NONE),
             Map.of(),
             Map.of(),
             Instant.EPOCH);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,6 +158,15 @@ class CrashTest {
       // nothing was left over
     }
     return LEFT_OVER_MARK;
+  }
+
+  /** Every gateway process started, so that none outlives a failed test. */
+  private static final List<Process> STARTED = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void killLeftOverGateways() {
+    STARTED.forEach(Process::destroyForcibly);
+    STARTED.clear();
   }
 
   @Test
@@ -380,10 +391,13 @@ class CrashTest {
                   "--web.enable-admin-api",
                   "--web.enable-lifecycle"));
       command.addAll(flags);
-      return new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      STARTED.add(process);
+      return process;
     }
 
     static Gateway start(List<String> flags, Path log) throws Exception {
