@@ -334,7 +334,20 @@ class UiBrowserTest {
     assertThat(text("#confirm-curl")).isEqualTo("curl -X DELETE '" + base + expectedPath + "'");
     browser.click("#confirm-ok");
     browser.waitFor("the dialog to close", "return !document.querySelector('#confirm').open;");
-    waitForRows(0);
+    try {
+      waitForRows(0);
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          "a row stayed after the delete; rows: "
+              + browser.script("return document.querySelector('#groups').innerText;")
+              + " summary="
+              + browser.script("return document.querySelector('#summary').innerText;")
+              + " filter="
+              + browser.script("return document.querySelector('#filter').value;")
+              + " loads="
+              + browser.script("return document.body.dataset.loads;"),
+          e);
+    }
   }
 
   private void screenshot(String name) throws IOException {

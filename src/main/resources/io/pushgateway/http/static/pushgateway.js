@@ -371,9 +371,14 @@
         if (!resp.ok) throw new Error('Deleting the group failed: HTTP ' + resp.status + ' ' + (await resp.text()).trim());
         // A list load still in flight may have been answered before the delete: reload instead.
         if (list.loading) { loadGroups(true); return; }
-        row.remove();
-        list.offset = Math.max(0, list.offset - 1);
-        list.matched = Math.max(0, list.matched - 1);
+        // By id, not this element: a reload since the dialog opened may show the group anew.
+        for (const r of ui.groups.querySelectorAll('.group')) {
+          if (r.group && r.group.id === g.id) {
+            r.remove();
+            list.offset = Math.max(0, list.offset - 1);
+            list.matched = Math.max(0, list.matched - 1);
+          }
+        }
         loadFiguresSoon();
       });
   }
