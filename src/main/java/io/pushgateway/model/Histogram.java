@@ -47,7 +47,7 @@ public final class Histogram {
     sampleCount = b.sampleCount;
     sampleCountFloat = b.sampleCountFloat;
     sampleSum = b.sampleSum;
-    buckets = List.copyOf(b.buckets);
+    buckets = PlainBuckets.of(b.buckets);
     createdTimestamp = b.createdTimestamp;
     schema = b.schema;
     zeroThreshold = b.zeroThreshold;

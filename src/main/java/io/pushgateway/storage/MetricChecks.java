@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * unique and valid, no explicit {@code quantile} label on a summary.
  */
 final class MetricChecks {
-  private static final int KIND_COUNT = MetricType.values().length;
+  /** Every type, by ordinal ({@code values()} would copy the array on every call). */
+  private static final MetricType[] TYPES = MetricType.values();
 
   private MetricChecks() {}
 
@@ -42,8 +43,8 @@ final class MetricChecks {
   static int lackingKinds(Iterable<Metric> metrics) {
     int lacking = 0;
     for (Metric m : metrics) {
-      for (int k = 0; k < KIND_COUNT; k++) {
-        if (!m.hasValueFor(MetricType.values()[k])) {
+      for (int k = 0; k < TYPES.length; k++) {
+        if (!m.hasValueFor(TYPES[k])) {
           lacking |= 1 << k;
         }
       }
