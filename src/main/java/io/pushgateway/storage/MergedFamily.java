@@ -234,6 +234,20 @@ public final class MergedFamily {
     int[] lacking = Arrays.copyOf(lackingGroups, KIND_COUNT);
     int bad = badMetrics;
     int dups = duplicatePairs;
+    if (old != null && neu != null && sameLabelSets(old, neu)) {
+      // The usual push: the same series again, with new values. Each series keeps its place in
+      // the order (the order does not look at values), so do the duplicate pairs, and the entries
+      // are swapped in place: no removal, no neighbour lookups.
+      countLacking(lacking, old.lackingKinds(), -1);
+      countLacking(lacking, neu.lackingKinds(), +1);
+      bad += neu.badMetrics() - old.badMetrics();
+      int i = 0;
+      for (Metric m : neu.family().metrics()) {
+        entries = entries.put(new SeriesEntry(m, group, i++), m);
+      }
+      return new MergedFamily(
+          name, own, groups.put(group, neu), entries, lacking, bad, duplicatePairs);
+    }
     if (old != null) {
       groups = groups.remove(group);
       countLacking(lacking, old.lackingKinds(), -1);
@@ -260,6 +274,21 @@ public final class MergedFamily {
       return null;
     }
     return new MergedFamily(name, own, groups, entries, lacking, bad, dups);
+  }
+
+  /** Whether both families have series with the same labels, in the same order. */
+  private static boolean sameLabelSets(StoredFamily a, StoredFamily b) {
+    List<Metric> x = a.family().metrics();
+    List<Metric> y = b.family().metrics();
+    if (x.size() != y.size()) {
+      return false;
+    }
+    for (int i = 0; i < x.size(); i++) {
+      if (!x.get(i).labels().equals(y.get(i).labels())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the entries hold another series with the same labels as {@code e} (a neighbour). */

@@ -225,14 +225,17 @@ public final class PersistentSortedMap<K, V> implements Iterable<PersistentSorte
       int below = (i >= 0 ? i : -i - 1) - 1;
       return below >= 0 ? entry(n, below) : null;
     }
-    // The greatest smaller key is under the key's child, or else the last one of the child before.
-    for (int c = search(n, key); c >= 0; c--) {
-      Entry<K, V> e = lower(n.child(c), key);
-      if (e != null) {
-        return e;
-      }
+    // Under the key's child, or else the last entry of the child before.
+    int c = search(n, key);
+    Entry<K, V> e = lower(n.child(c), key);
+    if (e != null || c == 0) {
+      return e;
     }
-    return null;
+    Node last = n.child(c - 1);
+    while (!last.leaf) {
+      last = last.child(last.size() - 1);
+    }
+    return entry(last, last.size() - 1);
   }
 
   /** The entry with the smallest key strictly greater than {@code key}, or null. */
@@ -246,13 +249,17 @@ public final class PersistentSortedMap<K, V> implements Iterable<PersistentSorte
       int above = i >= 0 ? i + 1 : -i - 1;
       return above < n.size() ? entry(n, above) : null;
     }
-    for (int c = search(n, key); c < n.size(); c++) {
-      Entry<K, V> e = higher(n.child(c), key);
-      if (e != null) {
-        return e;
-      }
+    // Under the key's child, or else the first entry of the child after.
+    int c = search(n, key);
+    Entry<K, V> e = higher(n.child(c), key);
+    if (e != null || c == n.size() - 1) {
+      return e;
     }
-    return null;
+    Node first = n.child(c + 1);
+    while (!first.leaf) {
+      first = first.child(0);
+    }
+    return entry(first, 0);
   }
 
   /** This map with the key set to the value (replacing any previous value). */
