@@ -8,19 +8,19 @@ import org.jspecify.annotations.Nullable;
  * protobuf message it may carry several value fields, or one that does not match its family's type;
  * the consistency check decides whether that is acceptable.
  *
- * <p>A store holds hundreds of thousands of these, so the usual shapes are kept compact: a plain
- * gauge, untyped or counter value (no exemplar, no created timestamp) is held as a bare double and
- * its value object made when asked for; a lone summary or histogram is held directly. Only other
- * combinations (several value fields, a timestamp, a counter with extras) keep every field.
+ * <p>A store holds hundreds of thousands of these, so the usual shapes are kept compact (24 bytes):
+ * a plain gauge, untyped or counter value (no exemplar, no created timestamp) is held as a bare
+ * double and its value object made when asked for; a lone summary or histogram is held directly.
+ * Only other combinations (several value fields, a timestamp, a counter with extras) keep every
+ * field.
  */
 public final class Metric {
-  // How the value fields are held (see the class comment).
-  private static final byte GAUGE = 0;
-  private static final byte UNTYPED = 1;
-  private static final byte COUNTER = 2;
-  private static final byte SUMMARY = 3;
-  private static final byte HISTOGRAM = 4;
-  private static final byte OTHER = 5;
+  /** What a bare double stands for. */
+  private enum Plain {
+    GAUGE,
+    UNTYPED,
+    COUNTER
+  }
 
   /** Every field, for the rare metrics that fit none of the compact shapes. */
   private record Fields(
@@ -32,19 +32,16 @@ public final class Metric {
       @Nullable Long timestampMs) {}
 
   private final Labels labels;
-  private final byte shape;
 
-  /** The value of a GAUGE, UNTYPED or COUNTER shape. */
+  /** A {@link Plain} (the value is {@link #number}), a Summary, a Histogram, or the Fields. */
+  private final Object value;
+
   private final double number;
 
-  /** The Summary, Histogram or Fields of the other shapes. */
-  private final @Nullable Object value;
-
-  private Metric(Labels labels, byte shape, double number, @Nullable Object value) {
+  private Metric(Labels labels, Object value, double number) {
     this.labels = labels;
-    this.shape = shape;
-    this.number = number;
     this.value = value;
+    this.number = number;
   }
 
   /** A metric with every field given. */
@@ -58,28 +55,21 @@ public final class Metric {
       @Nullable Long timestampMs) {
     this.labels = labels;
     int fields = count(gauge) + count(counter) + count(summary) + count(untyped) + count(histogram);
-    if (fields == 1 && timestampMs == null && isPlain(gauge, counter, untyped)) {
-      if (gauge != null) {
-        shape = GAUGE;
-        number = gauge.value();
-      } else if (untyped != null) {
-        shape = UNTYPED;
-        number = untyped.value();
-      } else if (counter != null) {
-        shape = COUNTER;
-        number = counter.value();
-      } else if (summary != null) {
-        shape = SUMMARY;
-        number = 0;
-      } else {
-        shape = HISTOGRAM;
-        number = 0;
-      }
-      value = summary != null ? summary : histogram;
-    } else {
-      shape = OTHER;
-      number = 0;
+    if (fields != 1 || timestampMs != null || !isPlain(gauge, counter, untyped)) {
       value = new Fields(gauge, counter, summary, untyped, histogram, timestampMs);
+      number = 0;
+    } else if (gauge != null) {
+      value = Plain.GAUGE;
+      number = gauge.value();
+    } else if (untyped != null) {
+      value = Plain.UNTYPED;
+      number = untyped.value();
+    } else if (counter != null) {
+      value = Plain.COUNTER;
+      number = counter.value();
+    } else {
+      value = Objects.requireNonNull(summary != null ? summary : histogram);
+      number = 0;
     }
   }
 
@@ -100,27 +90,27 @@ public final class Metric {
 
   /** A gauge series. */
   public static Metric gauge(Labels labels, double value) {
-    return new Metric(labels, GAUGE, value, null);
+    return new Metric(labels, Plain.GAUGE, value);
   }
 
   /** An untyped series. */
   public static Metric untyped(Labels labels, double value) {
-    return new Metric(labels, UNTYPED, value, null);
+    return new Metric(labels, Plain.UNTYPED, value);
   }
 
   /** A counter series. */
   public static Metric counter(Labels labels, double value) {
-    return new Metric(labels, COUNTER, value, null);
+    return new Metric(labels, Plain.COUNTER, value);
   }
 
   /** A summary series. */
   public static Metric summary(Labels labels, Summary summary) {
-    return new Metric(labels, SUMMARY, 0, summary);
+    return new Metric(labels, summary, 0);
   }
 
   /** A histogram series. */
   public static Metric histogram(Labels labels, Histogram histogram) {
-    return new Metric(labels, HISTOGRAM, 0, histogram);
+    return new Metric(labels, histogram, 0);
   }
 
   public Labels labels() {
@@ -128,57 +118,42 @@ public final class Metric {
   }
 
   public @Nullable SimpleValue gauge() {
-    return switch (shape) {
-      case GAUGE -> SimpleValue.of(number);
-      case OTHER -> fields().gauge();
-      default -> null;
-    };
+    if (value == Plain.GAUGE) {
+      return SimpleValue.of(number);
+    }
+    return value instanceof Fields f ? f.gauge() : null;
   }
 
   public @Nullable Counter counter() {
-    return switch (shape) {
-      case COUNTER -> Counter.of(number);
-      case OTHER -> fields().counter();
-      default -> null;
-    };
+    if (value == Plain.COUNTER) {
+      return Counter.of(number);
+    }
+    return value instanceof Fields f ? f.counter() : null;
   }
 
   public @Nullable Summary summary() {
-    return switch (shape) {
-      case SUMMARY -> (Summary) value;
-      case OTHER -> fields().summary();
-      default -> null;
-    };
+    return value instanceof Summary s ? s : value instanceof Fields f ? f.summary() : null;
   }
 
   public @Nullable SimpleValue untyped() {
-    return switch (shape) {
-      case UNTYPED -> SimpleValue.of(number);
-      case OTHER -> fields().untyped();
-      default -> null;
-    };
+    if (value == Plain.UNTYPED) {
+      return SimpleValue.of(number);
+    }
+    return value instanceof Fields f ? f.untyped() : null;
   }
 
   public @Nullable Histogram histogram() {
-    return switch (shape) {
-      case HISTOGRAM -> (Histogram) value;
-      case OTHER -> fields().histogram();
-      default -> null;
-    };
+    return value instanceof Histogram h ? h : value instanceof Fields f ? f.histogram() : null;
   }
 
   /** The client timestamp in milliseconds, or null (stored metrics never have one). */
   public @Nullable Long timestampMs() {
-    return shape == OTHER ? fields().timestampMs() : null;
-  }
-
-  private Fields fields() {
-    return (Fields) Objects.requireNonNull(value);
+    return value instanceof Fields f ? f.timestampMs() : null;
   }
 
   /** The same metric with other labels. */
   public Metric withLabels(Labels newLabels) {
-    return new Metric(newLabels, shape, number, value);
+    return new Metric(newLabels, value, number);
   }
 
   /**
@@ -186,8 +161,7 @@ public final class Metric {
    * registry check: a gauge histogram family accepts anything).
    */
   public boolean hasValueFor(MetricType type) {
-    if (shape == OTHER) {
-      Fields f = fields();
+    if (value instanceof Fields f) {
       return switch (type) {
         case COUNTER -> f.counter() != null;
         case GAUGE -> f.gauge() != null;
@@ -198,11 +172,11 @@ public final class Metric {
       };
     }
     return switch (type) {
-      case COUNTER -> shape == COUNTER;
-      case GAUGE -> shape == GAUGE;
-      case SUMMARY -> shape == SUMMARY;
-      case UNTYPED -> shape == UNTYPED;
-      case HISTOGRAM -> shape == HISTOGRAM;
+      case COUNTER -> value == Plain.COUNTER;
+      case GAUGE -> value == Plain.GAUGE;
+      case SUMMARY -> value instanceof Summary;
+      case UNTYPED -> value == Plain.UNTYPED;
+      case HISTOGRAM -> value instanceof Histogram;
       case GAUGE_HISTOGRAM -> true;
     };
   }
