@@ -74,6 +74,14 @@ public final class HeapBudget {
     return liveBytes + Math.max(liveBytes, MIN_HEADROOM_BYTES);
   }
 
+  /**
+   * Whether the old generation is over its budget now. (Not {@code isUsageThresholdExceeded()},
+   * which stays true after a collection until the JVM's own check runs again at the next one.)
+   */
+  private boolean overBudget() {
+    return oldGen.getUsage().getUsed() >= oldGen.getUsageThreshold();
+  }
+
   private void setBudget(long liveBytes) {
     oldGen.setUsageThreshold(budgetFor(liveBytes));
   }
@@ -98,10 +106,13 @@ public final class HeapBudget {
         }
         collectionWanted = false;
       }
+      if (!overBudget()) {
+        continue; // a notification that crossed an earlier budget, before the last collection
+      }
       System.gc();
       MemoryUsage afterFullGc = oldGen.getCollectionUsage();
       setBudget(afterFullGc == null ? oldGen.getUsage().getUsed() : afterFullGc.getUsed());
-      if (oldGen.isUsageThresholdExceeded()) {
+      if (overBudget()) {
         // Promotions since the collection already passed the new budget: no notification would
         // come for this crossing.
         requestCollection();
