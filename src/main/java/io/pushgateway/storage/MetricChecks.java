@@ -16,8 +16,36 @@ final class MetricChecks {
 
   private MetricChecks() {}
 
+  /**
+   * The label names a family's series were found valid with, by identity: the series of a family
+   * share their label name strings, so each is checked once instead of once per series.
+   */
+  static final class ValidNames {
+    private final String[] names = new String[8];
+    private int next;
+
+    boolean isValid(String name) {
+      for (String known : names) {
+        if (known == name) {
+          return true;
+        }
+      }
+      if (!LabelNames.isValid(name)) {
+        return false;
+      }
+      names[next] = name;
+      next = (next + 1) % names.length;
+      return true;
+    }
+  }
+
   /** The reason this series is invalid wherever it is stored, or null if it is fine. */
   static @Nullable String labelProblem(Metric metric) {
+    return labelProblem(metric, new ValidNames());
+  }
+
+  /** {@link #labelProblem(Metric)}, remembering names found valid in {@code valid}. */
+  static @Nullable String labelProblem(Metric metric, ValidNames valid) {
     Labels labels = metric.labels();
     String previous = null;
     for (int i = 0; i < labels.size(); i++) {
@@ -25,7 +53,7 @@ final class MetricChecks {
       if (name.equals(previous)) {
         return "has two or more labels with the same name: " + name;
       }
-      if (!LabelNames.isValid(name)) {
+      if (!valid.isValid(name)) {
         return "has a label with an invalid name: " + name;
       }
       if (metric.summary() != null && name.equals("quantile")) {
