@@ -151,6 +151,18 @@ public final class Metric {
     return value instanceof Fields f ? f.timestampMs() : null;
   }
 
+  /**
+   * Whether the other metric has the same labels and value fields (a bare double by its bits), so
+   * that both are exposed identically.
+   */
+  public boolean sameAs(Metric other) {
+    return labels.equals(other.labels)
+        && (value instanceof Plain
+            ? value == other.value
+                && Double.doubleToRawLongBits(number) == Double.doubleToRawLongBits(other.number)
+            : value.equals(other.value));
+  }
+
   /** The same metric with other labels. */
   public Metric withLabels(Labels newLabels) {
     return new Metric(newLabels, value, number);

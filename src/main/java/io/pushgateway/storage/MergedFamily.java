@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,10 @@ public final class MergedFamily {
   }
 
   private static final int KIND_COUNT = MetricType.values().length;
+
+  /** Replacing an entry in place: the new entry, with what readers derived if still valid. */
+  private static final BinaryOperator<SeriesEntry> SWAP =
+      (stored, given) -> given.inheriting(stored);
 
   private final String name;
   private final @Nullable OwnFamily own;
@@ -260,7 +265,7 @@ public final class MergedFamily {
       bad += neu.badMetrics() - old.badMetrics();
       int i = 0;
       for (Metric m : neu.family().metrics()) {
-        entries = entries.put(new SeriesEntry(m, group, i++), m);
+        entries = entries.put(new SeriesEntry(m, group, i++), m, SWAP);
       }
       return new MergedFamily(
           name, own, groups.put(group, neu), entries, lacking, bad, duplicatePairs);

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -264,12 +265,20 @@ public final class PersistentSortedMap<K, V> implements Iterable<PersistentSorte
 
   /** This map with the key set to the value (replacing any previous value). */
   public PersistentSortedMap<K, V> put(K key, V value) {
+    return put(key, value, (stored, given) -> given);
+  }
+
+  /**
+   * This map with the key set to the value; if an equal key is there, the key kept is {@code
+   * keep.apply(stored key, given key)}.
+   */
+  public PersistentSortedMap<K, V> put(K key, V value, BinaryOperator<K> keep) {
     Node r = root;
     if (r == null) {
       return new PersistentSortedMap<>(
           comparator, new Node(new Object[] {key}, new Object[] {value}, true), 1);
     }
-    Insertion insertion = new Insertion();
+    Insertion insertion = new Insertion(keep);
     Node[] result = insertion.put(r, key, value);
     Node newRoot =
         result.length == 1
@@ -280,14 +289,23 @@ public final class PersistentSortedMap<K, V> implements Iterable<PersistentSorte
 
   /** One put, remembering whether it added a key or replaced a value. */
   private final class Insertion {
+    private final BinaryOperator<K> keep;
     boolean added;
+
+    Insertion(BinaryOperator<K> keep) {
+      this.keep = keep;
+    }
 
     /** The node with the key put: one node, or two when it had to split. */
     Node[] put(Node n, K key, V value) {
       int i = search(n, key);
       if (n.leaf) {
         if (i >= 0) {
-          return new Node[] {new Node(replaced(n.keys, i, key), replaced(n.items, i, value), true)};
+          @SuppressWarnings("unchecked")
+          K kept = keep.apply((K) n.keys[i], key);
+          return new Node[] {
+            new Node(replaced(n.keys, i, kept), replaced(n.items, i, value), true)
+          };
         }
         added = true;
         int at = -i - 1;
