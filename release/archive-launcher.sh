@@ -41,17 +41,25 @@ if [ ! -x "$java" ] || [ ! -f "$jar" ]; then
   exit 1
 fi
 
-# The defaults are those of the repository's ./pushgateway on JDK 25 (-Xshare:auto is the JVM's
-# default and may not be given with an AOT cache), plus the ahead-of-time class cache made at build
-# time (JEP 483: the classes a training run loaded and linked), for a faster start. The cache only
-# fits these options; a JVM that cannot use it starts without it.
+# The defaults are those of the repository's ./pushgateway on JDK 25 (see the comment there and
+# README, "JVM options"): the serial collector with a small, fixed young generation and a heap that
+# grows with the store only, compact object headers, native memory trimmed; plus the ahead-of-time
+# class cache made at build time (JEP 483: the classes a training run loaded and linked, and the
+# profiles of its hot methods), for a faster start. -Xshare:auto is the JVM's default and may not be
+# given with an AOT cache. The cache only fits these options; a JVM that cannot use it starts
+# without it.
 if [ -n "${PUSHGATEWAY_JAVA_OPTS+set}" ]; then
   set -f # split on whitespace, no globbing
   # shellcheck disable=SC2086
   exec "$java" $PUSHGATEWAY_JAVA_OPTS -jar "$jar" "$@"
 fi
+set -f
+defaults="-XX:+UseSerialGC -Xms24m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+defaults="$defaults -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders"
 aot=$home/lib/pushgateway.aot
 if [ -f "$aot" ]; then
-  exec "$java" -XX:+UseG1GC -XX:+UseCompactObjectHeaders "-XX:AOTCache=$aot" -jar "$jar" "$@"
+  # shellcheck disable=SC2086
+  exec "$java" $defaults "-XX:AOTCache=$aot" -jar "$jar" "$@"
 fi
-exec "$java" -XX:+UseG1GC -XX:+UseCompactObjectHeaders -jar "$jar" "$@"
+# shellcheck disable=SC2086
+exec "$java" $defaults -jar "$jar" "$@"

@@ -5,6 +5,7 @@ import io.pushgateway.config.Flags;
 import io.pushgateway.config.ParseOutcome;
 import io.pushgateway.config.VersionInfo;
 import io.pushgateway.log.Log;
+import io.pushgateway.memory.HeapBudget;
 import io.pushgateway.persistence.PersistenceException;
 import io.pushgateway.webconfig.WebConfigException;
 import java.io.IOException;
@@ -39,6 +40,9 @@ public final class Main {
     if (config.systemdSocket()) {
       log.error("systemd socket activation (--web.systemd-socket) is not supported");
       return 1;
+    }
+    if (HeapBudget.install()) {
+      log.debug("old generation kept within twice its live data (serial collector)");
     }
     if (config.enableUtf8Names()) {
       log.warn("--push.enable-utf8-names is not supported yet; names must follow the legacy rules");

@@ -279,13 +279,17 @@ public final class TextParser {
     f.help = helpString(f, scratch, 0, scratchLen);
   }
 
+  /** The docstring, shared with an earlier equal one (every group pushes the same help). */
   private String helpString(TextFamilyBuilder f, byte[] b, int from, int to) {
-    if (!GoUtf8.isValid(b, from, to)) {
+    int utf8 = GoUtf8.check(b, from, to);
+    if (utf8 == GoUtf8.INVALID) {
       // Go stores such bytes verbatim, but a Java String cannot hold them.
       throw error(
           "HELP docstring for metric name " + GoQuote.quote(f.name) + " is not valid UTF-8");
     }
-    return GoUtf8.decodeValid(b, from, to);
+    return utf8 == GoUtf8.ASCII
+        ? SharedStrings.ascii(b, from, to - from)
+        : SharedStrings.share(GoUtf8.decode(b, from, to, utf8));
   }
 
   private void readType(TextFamilyBuilder f) {
@@ -678,9 +682,21 @@ public final class TextParser {
     MetricType type = Objects.requireNonNull(f.type);
     int before = f.seriesCount();
     switch (type) {
-      case COUNTER -> f.add(simple(null, Counter.of(value), null, timestamp));
-      case GAUGE -> f.add(simple(SimpleValue.of(value), null, null, timestamp));
-      case UNTYPED -> f.add(simple(null, null, SimpleValue.of(value), timestamp));
+      case COUNTER ->
+          f.add(
+              timestamp == null
+                  ? Metric.counter(labels(), value)
+                  : new Metric(labels(), null, Counter.of(value), null, null, null, timestamp));
+      case GAUGE ->
+          f.add(
+              timestamp == null
+                  ? Metric.gauge(labels(), value)
+                  : new Metric(labels(), SimpleValue.of(value), null, null, null, null, timestamp));
+      case UNTYPED ->
+          f.add(
+              timestamp == null
+                  ? Metric.untyped(labels(), value)
+                  : new Metric(labels(), null, null, null, SimpleValue.of(value), null, timestamp));
       case SUMMARY -> summaryLine(f, value, timestamp);
       case HISTOGRAM, GAUGE_HISTOGRAM -> histogramLine(f, value, timestamp);
     }
@@ -690,13 +706,9 @@ public final class TextParser {
     }
   }
 
-  private Metric simple(
-      @Nullable SimpleValue gauge,
-      @Nullable Counter counter,
-      @Nullable SimpleValue untyped,
-      @Nullable Long timestamp) {
-    Labels labels = pairLen == 0 ? Labels.EMPTY : Labels.ofOwned(Arrays.copyOf(pairs, pairLen));
-    return new Metric(labels, gauge, counter, null, untyped, null, timestamp);
+  /** The labels of the current sample line. */
+  private Labels labels() {
+    return pairLen == 0 ? Labels.EMPTY : Labels.ofOwned(Arrays.copyOf(pairs, pairLen));
   }
 
   private void summaryLine(TextFamilyBuilder f, double value, @Nullable Long timestamp) {

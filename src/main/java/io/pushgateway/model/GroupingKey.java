@@ -20,8 +20,21 @@ public final class GroupingKey implements Comparable<GroupingKey> {
   private final byte[] canonical;
 
   private GroupingKey(Labels labels) {
-    this.labels = labels;
+    this.labels = shared(labels);
     this.canonical = canonicalBytes(labels);
+  }
+
+  /**
+   * The labels with their strings shared process-wide: every series of the group holds them, and
+   * many groups have the same names and values ({@code job}, {@code instance}, the job's name).
+   */
+  private static Labels shared(Labels labels) {
+    String[] pairs = new String[labels.size() * 2];
+    for (int i = 0; i < labels.size(); i++) {
+      pairs[2 * i] = SharedStrings.share(labels.name(i));
+      pairs[2 * i + 1] = SharedStrings.share(labels.value(i));
+    }
+    return Labels.ofOwned(pairs);
   }
 
   /** A grouping key from labels that contain a {@code job} label without duplicate names. */

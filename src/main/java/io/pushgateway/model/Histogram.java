@@ -1,7 +1,9 @@
 package io.pushgateway.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +49,7 @@ public final class Histogram {
     sampleCount = b.sampleCount;
     sampleCountFloat = b.sampleCountFloat;
     sampleSum = b.sampleSum;
-    buckets = List.copyOf(b.buckets);
+    buckets = PlainBuckets.of(b.buckets);
     createdTimestamp = b.createdTimestamp;
     schema = b.schema;
     zeroThreshold = b.zeroThreshold;
@@ -182,6 +184,38 @@ public final class Histogram {
    */
   public boolean isFloat() {
     return sampleCountFloat > 0 || zeroCountFloat > 0;
+  }
+
+  /** Equal when every field is (doubles by their bits, so -0 and 0 differ as they print). */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Histogram h
+        && present == h.present
+        && sampleCount == h.sampleCount
+        && sameBits(sampleCountFloat, h.sampleCountFloat)
+        && sameBits(sampleSum, h.sampleSum)
+        && buckets.equals(h.buckets)
+        && Objects.equals(createdTimestamp, h.createdTimestamp)
+        && schema == h.schema
+        && sameBits(zeroThreshold, h.zeroThreshold)
+        && zeroCount == h.zeroCount
+        && sameBits(zeroCountFloat, h.zeroCountFloat)
+        && negativeSpans.equals(h.negativeSpans)
+        && Arrays.equals(negativeDeltas, h.negativeDeltas)
+        && Arrays.equals(negativeCounts, h.negativeCounts)
+        && positiveSpans.equals(h.positiveSpans)
+        && Arrays.equals(positiveDeltas, h.positiveDeltas)
+        && Arrays.equals(positiveCounts, h.positiveCounts)
+        && exemplars.equals(h.exemplars);
+  }
+
+  private static boolean sameBits(double a, double b) {
+    return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sampleCount, Double.hashCode(sampleSum), buckets, schema);
   }
 
   /** A builder; every setter marks its field present. */

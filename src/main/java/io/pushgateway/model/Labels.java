@@ -161,31 +161,55 @@ public final class Labels {
   /**
    * These labels with every pair of {@code overrides} set (replacing all pairs of the same name)
    * and, if no pair named {@code defaultName} exists afterwards, that name with an empty value.
-   * This is the Pushgateway's sanitisation of pushed series.
+   * This is the Pushgateway's sanitisation of pushed series. {@code overrides} must not repeat a
+   * name (grouping keys never do).
    */
   public Labels withOverridesAndDefault(Labels overrides, String defaultName) {
-    String[] out = new String[pairs.length + overrides.pairs.length + 2];
-    int n = 0;
+    String[] o = overrides.pairs;
+    int kept = 0;
     for (int i = 0; i < pairs.length; i += 2) {
       if (overrides.get(pairs[i]) == null) {
-        out[n++] = pairs[i];
-        out[n++] = pairs[i + 1];
+        kept += 2;
       }
     }
-    System.arraycopy(overrides.pairs, 0, out, n, overrides.pairs.length);
-    n += overrides.pairs.length;
-    boolean hasDefault = false;
-    for (int i = 0; i < n; i += 2) {
-      if (out[i].equals(defaultName)) {
-        hasDefault = true;
-        break;
+    boolean addDefault = overrides.get(defaultName) == null && get(defaultName) == null;
+    String[] out = new String[kept + o.length + (addDefault ? 2 : 0)];
+    // Both lists are sorted by name and share no name, so one merge keeps the result sorted (and
+    // repeated pushed names in their order); the default goes where its name sorts.
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < pairs.length || j < o.length) {
+      String next;
+      if (j >= o.length || (i < pairs.length && Utf8Order.compare(pairs[i], o[j]) < 0)) {
+        next = pairs[i];
+        i += 2;
+        if (overrides.get(next) != null) {
+          continue;
+        }
+        out[n] = next;
+        out[n + 1] = pairs[i - 1];
+      } else {
+        next = o[j];
+        out[n] = next;
+        out[n + 1] = o[j + 1];
+        j += 2;
       }
+      if (addDefault && Utf8Order.compare(defaultName, next) < 0) {
+        out[n + 2] = out[n];
+        out[n + 3] = out[n + 1];
+        out[n] = defaultName;
+        out[n + 1] = "";
+        n += 2;
+        addDefault = false;
+      }
+      n += 2;
     }
-    if (!hasDefault) {
-      out[n++] = defaultName;
-      out[n++] = "";
+    if (addDefault) {
+      out[n] = defaultName;
+      out[n + 1] = "";
     }
-    return sortedCopyOf(n == out.length ? out : Arrays.copyOf(out, n));
+    return new Labels(out);
   }
 
   /** Compares in the exposition's series order (see {@link #EXPOSITION_ORDER}). */

@@ -16,6 +16,6 @@ public record Summary(
     @Nullable Timestamp createdTimestamp) {
 
   public Summary {
-    quantiles = List.copyOf(quantiles);
+    quantiles = PlainQuantiles.of(quantiles);
   }
 }

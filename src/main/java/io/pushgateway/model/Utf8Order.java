@@ -14,6 +14,9 @@ public final class Utf8Order {
 
   /** Negative, zero or positive as {@code a} sorts before, with or after {@code b}. */
   public static int compare(String a, String b) {
+    if (a == b) {
+      return 0; // label names and values are mostly shared strings (SharedStrings)
+    }
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
       char ca = a.charAt(i);

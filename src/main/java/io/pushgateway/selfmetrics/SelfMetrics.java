@@ -1,14 +1,25 @@
 package io.pushgateway.selfmetrics;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Summary;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.pushgateway.gocompat.GoPlatform;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.Utf8Order;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -82,7 +93,7 @@ public final class SelfMetrics {
     pushSize = pushSummary(PUSH_SIZE, PUSH_SIZE_HELP);
     refusals = limits.isEmpty() ? null : refusalCounter(limits);
     if (jvmMetrics) {
-      JvmMetrics.builder().register(registry);
+      registerJvmMetrics(registry);
     }
     predefined = snapshotFamilies();
   }
@@ -152,6 +163,37 @@ public final class SelfMetrics {
         .numberOfAgeBuckets(AGE_BUCKETS)
         .withoutExemplars()
         .register(registry);
+  }
+
+  /**
+   * What {@code JvmMetrics.builder().register(registry)} registers, but the native memory metrics
+   * only when native memory tracking is on: they have no series otherwise, yet finding that out
+   * starts the platform MBean server, a quarter of the gateway's start-up time.
+   */
+  private static void registerJvmMetrics(PrometheusRegistry registry) {
+    JvmThreadsMetrics.builder().register(registry);
+    JvmBufferPoolMetrics.builder().register(registry);
+    JvmClassLoadingMetrics.builder().register(registry);
+    JvmCompilationMetrics.builder().register(registry);
+    JvmGarbageCollectorMetrics.builder().register(registry);
+    JvmMemoryPoolAllocationMetrics.builder().register(registry);
+    JvmMemoryMetrics.builder().register(registry);
+    if (nativeMemoryTracking()) {
+      JvmNativeMemoryMetrics.builder().register(registry);
+    }
+    JvmRuntimeInfoMetric.builder().register(registry);
+    ProcessMetrics.builder().register(registry);
+  }
+
+  private static boolean nativeMemoryTracking() {
+    HotSpotDiagnosticMXBean hotSpot =
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    try {
+      return hotSpot == null
+          || !hotSpot.getVMOption("NativeMemoryTracking").getValue().equals("off");
+    } catch (IllegalArgumentException e) {
+      return true; // not a HotSpot option here: let the library find out
+    }
   }
 
   /**

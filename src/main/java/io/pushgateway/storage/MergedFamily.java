@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,10 @@ public final class MergedFamily {
   }
 
   private static final int KIND_COUNT = MetricType.values().length;
+
+  /** Replacing an entry in place: the new entry, with what readers derived if still valid. */
+  private static final BinaryOperator<SeriesEntry> SWAP =
+      (stored, given) -> given.inheriting(stored);
 
   private final String name;
   private final @Nullable OwnFamily own;
@@ -94,7 +99,9 @@ public final class MergedFamily {
         entries.add(new SeriesEntry(m, groups.get(g), i++));
       }
     }
-    entries.sort(SeriesEntry.ORDER);
+    if (!isSorted(entries)) {
+      entries.sort(SeriesEntry.ORDER);
+    }
     // Series with the same labels are adjacent; replace() counts k - 1 pairs for k of them.
     int dups = 0;
     List<Metric> metrics = new ArrayList<>(entries.size());
@@ -112,6 +119,21 @@ public final class MergedFamily {
         lacking,
         bad,
         dups);
+  }
+
+  /**
+   * Whether the entries are in order already, as a single group's series usually are (client
+   * libraries sort a family's series by label values). Checking costs a sort's best case, and a
+   * sort the JIT never has to compile for these entries (a large compilation right when a big push
+   * arrives).
+   */
+  private static boolean isSorted(List<SeriesEntry> entries) {
+    for (int i = 1; i < entries.size(); i++) {
+      if (SeriesEntry.ORDER.compare(entries.get(i - 1), entries.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public String name() {
@@ -234,6 +256,20 @@ public final class MergedFamily {
     int[] lacking = Arrays.copyOf(lackingGroups, KIND_COUNT);
     int bad = badMetrics;
     int dups = duplicatePairs;
+    if (old != null && neu != null && sameLabelSets(old, neu)) {
+      // The usual push: the same series again, with new values. Each series keeps its place in
+      // the order (the order does not look at values), so do the duplicate pairs, and the entries
+      // are swapped in place: no removal, no neighbour lookups.
+      countLacking(lacking, old.lackingKinds(), -1);
+      countLacking(lacking, neu.lackingKinds(), +1);
+      bad += neu.badMetrics() - old.badMetrics();
+      int i = 0;
+      for (Metric m : neu.family().metrics()) {
+        entries = entries.put(new SeriesEntry(m, group, i++), m, SWAP);
+      }
+      return new MergedFamily(
+          name, own, groups.put(group, neu), entries, lacking, bad, duplicatePairs);
+    }
     if (old != null) {
       groups = groups.remove(group);
       countLacking(lacking, old.lackingKinds(), -1);
@@ -260,6 +296,21 @@ public final class MergedFamily {
       return null;
     }
     return new MergedFamily(name, own, groups, entries, lacking, bad, dups);
+  }
+
+  /** Whether both families have series with the same labels, in the same order. */
+  private static boolean sameLabelSets(StoredFamily a, StoredFamily b) {
+    List<Metric> x = a.family().metrics();
+    List<Metric> y = b.family().metrics();
+    if (x.size() != y.size()) {
+      return false;
+    }
+    for (int i = 0; i < x.size(); i++) {
+      if (!x.get(i).labels().equals(y.get(i).labels())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the entries hold another series with the same labels as {@code e} (a neighbour). */

@@ -61,20 +61,41 @@ public final class PushRules {
     return pushed.withOverridesAndDefault(key.labels(), INSTANCE);
   }
 
-  /** The push time gauge of a group. */
-  static StoredFamily pushTime(GroupingKey key, double value, Instant lastPushed) {
-    return timeGauge(PUSH_TIME_SECONDS, PUSH_TIME_HELP, key, value, lastPushed);
+  /** The push time gauge of a group (as it is before the gauge is set). */
+  static StoredFamily pushTime(GroupingKey key, Group group, double value, Instant lastPushed) {
+    return timeGauge(PUSH_TIME_SECONDS, PUSH_TIME_HELP, key, group, value, lastPushed);
   }
 
-  /** The push failure time gauge of a group. */
-  static StoredFamily pushFailureTime(GroupingKey key, double value, Instant lastPushed) {
-    return timeGauge(PUSH_FAILURE_TIME_SECONDS, PUSH_FAILURE_TIME_HELP, key, value, lastPushed);
+  /** The push failure time gauge of a group (as it is before the gauge is set). */
+  static StoredFamily pushFailureTime(
+      GroupingKey key, Group group, double value, Instant lastPushed) {
+    return timeGauge(
+        PUSH_FAILURE_TIME_SECONDS, PUSH_FAILURE_TIME_HELP, key, group, value, lastPushed);
   }
 
   private static StoredFamily timeGauge(
-      String name, String help, GroupingKey key, double value, Instant lastPushed) {
-    Metric m = Metric.gauge(seriesLabels(Labels.EMPTY, key), value);
+      String name, String help, GroupingKey key, Group group, double value, Instant lastPushed) {
+    Metric m = Metric.gauge(timeGaugeLabels(key, group), value);
     return StoredFamily.of(MetricFamily.of(name, help, MetricType.GAUGE, List.of(m)), lastPushed);
+  }
+
+  /**
+   * The labels of a group's time gauges: the grouping labels and an empty instance if none; the
+   * very label set of a time gauge the group has already when equal, so that both gauges of a group
+   * share one label set over all its pushes (10,000 groups keep 20,000 fewer).
+   */
+  private static Labels timeGaugeLabels(GroupingKey key, Group group) {
+    Labels labels = seriesLabels(Labels.EMPTY, key);
+    for (String name : new String[] {PUSH_TIME_SECONDS, PUSH_FAILURE_TIME_SECONDS}) {
+      StoredFamily f = group.family(name);
+      if (f != null && !f.family().metrics().isEmpty()) {
+        Labels existing = f.family().metrics().get(0).labels();
+        if (existing.equals(labels)) {
+          return existing;
+        }
+      }
+    }
+    return labels;
   }
 
   /** Unix time in seconds with nanosecond fraction, as Go's {@code UnixNano()/1e9}. */

@@ -53,6 +53,19 @@ final class SeriesEntry implements MergedFamily.Series {
     renderCache = value;
   }
 
+  /**
+   * This entry, taking over what a reader derived from {@code previous} (the entry it replaces at
+   * the same place) when both series are exposed identically: a push that sends a series again
+   * unchanged keeps its rendered lines.
+   */
+  SeriesEntry inheriting(SeriesEntry previous) {
+    Object derived = previous.renderCache;
+    if (derived != null && previous.metric.sameAs(metric)) {
+      renderCache = derived;
+    }
+    return this;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof SeriesEntry e

@@ -101,12 +101,12 @@ public final class StateMachine {
       changed.add(f.name());
     }
     double now = PushRules.unixSeconds(push.time());
-    group = group.with(PushRules.pushTime(push.key(), now, push.time()));
+    group = group.with(PushRules.pushTime(push.key(), group, now, push.time()));
     changed.add(PushRules.PUSH_TIME_SECONDS);
     boolean hadFailureGauge =
         old != null && old.family(PushRules.PUSH_FAILURE_TIME_SECONDS) != null;
     if (!hadFailureGauge) {
-      group = group.with(PushRules.pushFailureTime(push.key(), 0, push.time()));
+      group = group.with(PushRules.pushFailureTime(push.key(), group, 0, push.time()));
       changed.add(PushRules.PUSH_FAILURE_TIME_SECONDS);
     }
     editor.putGroup(group, changed);
@@ -129,10 +129,10 @@ public final class StateMachine {
     Group old = editor.group(push.key());
     Group group = old == null ? Group.empty(push.key()) : old;
     double now = PushRules.unixSeconds(push.time());
-    group = group.with(PushRules.pushFailureTime(push.key(), now, push.time()));
+    group = group.with(PushRules.pushFailureTime(push.key(), group, now, push.time()));
     Set<String> changed = new LinkedHashSet<>(List.of(PushRules.PUSH_FAILURE_TIME_SECONDS));
     if (group.family(PushRules.PUSH_TIME_SECONDS) == null) {
-      group = group.with(PushRules.pushTime(push.key(), 0, push.time()));
+      group = group.with(PushRules.pushTime(push.key(), group, 0, push.time()));
       changed.add(PushRules.PUSH_TIME_SECONDS);
     }
     editor.putGroup(group, changed);

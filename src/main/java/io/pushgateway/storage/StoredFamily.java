@@ -24,8 +24,9 @@ public final class StoredFamily {
   /** Wraps an already sanitised family; costs one pass over its series. */
   public static StoredFamily of(MetricFamily family, Instant lastPushed) {
     int bad = 0;
+    MetricChecks.ValidNames valid = new MetricChecks.ValidNames();
     for (Metric m : family.metrics()) {
-      if (MetricChecks.labelProblem(m) != null) {
+      if (MetricChecks.labelProblem(m, valid) != null) {
         bad++;
       }
     }

@@ -234,6 +234,43 @@ class ScrapeTest {
   }
 
   @Test
+  void rePushes_showExactlyTheNewValues_afterEarlierScrapes() {
+    String body =
+        """
+        # TYPE sc_re_c counter
+        sc_re_c{k="a"} 1
+        sc_re_c{k="b"} 2
+        # TYPE sc_re_h histogram
+        sc_re_h_bucket{le="1"} 1
+        sc_re_h_bucket{le="+Inf"} 2
+        sc_re_h_sum 3
+        sc_re_h_count 2
+        """;
+    for (String job : new String[] {"sc_re1", "sc_re2"}) {
+      gateway.pushOk("/metrics/job/" + job, body);
+    }
+    String first = gateway.pushed("sc_re1", "sc_re2");
+    // The same series again (scrapes keep their rendered lines), then with one value changed,
+    // then back: every scrape shows the values of the last push.
+    gateway.pushOk("/metrics/job/sc_re1", body);
+    assertThat(gateway.pushed("sc_re1", "sc_re2")).isEqualTo(first);
+    gateway.pushOk("/metrics/job/sc_re1", body.replace("sc_re_h_sum 3", "sc_re_h_sum 3.5"));
+    gateway.pushOk("/metrics/job/sc_re2", body.replace("{k=\"b\"} 2", "{k=\"b\"} 2.5"));
+    assertThat(gateway.pushed("sc_re1", "sc_re2"))
+        .isEqualTo(
+            first
+                .replace(
+                    "sc_re_h_sum{instance=\"\",job=\"sc_re1\"} 3",
+                    "sc_re_h_sum{instance=\"\",job=\"sc_re1\"} 3.5")
+                .replace(
+                    "sc_re_c{instance=\"\",job=\"sc_re2\",k=\"b\"} 2",
+                    "sc_re_c{instance=\"\",job=\"sc_re2\",k=\"b\"} 2.5"));
+    gateway.pushOk("/metrics/job/sc_re1", body);
+    gateway.pushOk("/metrics/job/sc_re2", body);
+    assertThat(gateway.pushed("sc_re1", "sc_re2")).isEqualTo(first);
+  }
+
+  @Test
   void textIsTheDefault_withGosContentType() {
     gateway.pushOk("/metrics/job/sc_ct", "sc_ct 1\n");
 

@@ -2,6 +2,9 @@ package io.pushgateway.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LabelsTest {
@@ -40,6 +43,58 @@ class LabelsTest {
     Labels result =
         pushed.withOverridesAndDefault(Labels.of("job", "pblab", "z", "zz"), "instance");
     assertThat(result).isEqualTo(Labels.of("a", "2", "instance", "", "job", "pblab", "z", "zz"));
+  }
+
+  @Test
+  void withOverridesAndDefault_keepsRepeatedPushedNamesInOrderAndSortsTheDefaultIn() {
+    Labels pushed = Labels.of("b", "1", "b", "2", "zz", "3");
+    assertThat(pushed.withOverridesAndDefault(Labels.of("job", "j"), "instance").toString())
+        .isEqualTo("{b=\"1\",b=\"2\",instance=\"\",job=\"j\",zz=\"3\"}");
+    assertThat(Labels.EMPTY.withOverridesAndDefault(Labels.of("job", "j"), "instance").toString())
+        .isEqualTo("{instance=\"\",job=\"j\"}");
+    assertThat(Labels.of("a", "1").withOverridesAndDefault(Labels.of("a", "x"), "b").toString())
+        .isEqualTo("{a=\"x\",b=\"\"}");
+  }
+
+  @Test
+  void withOverridesAndDefault_equalsDropOverriddenAppendAndSort_onRandomLabels() {
+    Random random = new Random(42);
+    String[] names = {"a", "instance", "job", "le", "x", "\u00e9", "\uD83D\uDE00", "_"};
+    for (int round = 0; round < 5000; round++) {
+      List<String> pushed = new ArrayList<>();
+      for (int i = random.nextInt(5); i > 0; i--) {
+        pushed.add(names[random.nextInt(names.length)]);
+        pushed.add(Integer.toString(random.nextInt(3)));
+      }
+      List<String> overrides = new ArrayList<>(List.of("job", "j"));
+      for (String name : names) {
+        if (!name.equals("job") && random.nextInt(4) == 0) {
+          overrides.add(name);
+          overrides.add("o");
+        }
+      }
+      Labels grouping = Labels.of(overrides.toArray(String[]::new));
+      String defaultName = names[random.nextInt(names.length)];
+      // The rule spelled out: drop overridden pushed pairs, append the overrides and, if the name
+      // is then missing, the default; sort stably by name.
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < pushed.size(); i += 2) {
+        if (grouping.get(pushed.get(i)) == null) {
+          expected.add(pushed.get(i));
+          expected.add(pushed.get(i + 1));
+        }
+      }
+      expected.addAll(overrides);
+      if (!expected.contains(defaultName) || expected.indexOf(defaultName) % 2 != 0) {
+        expected.add(defaultName);
+        expected.add("");
+      }
+      assertThat(
+              Labels.of(pushed.toArray(String[]::new))
+                  .withOverridesAndDefault(grouping, defaultName))
+          .as("pushed %s, grouping %s, default %s", pushed, grouping, defaultName)
+          .isEqualTo(Labels.of(expected.toArray(String[]::new)));
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,9 +60,25 @@ public class RenderBenchmark {
         groups, state.familyCount(), state.seriesCount(), bytes / 1e6);
   }
 
+  /** The output rate: bytes rendered, reported per second of the iteration. */
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  @State(Scope.Thread)
+  public static class Rate {
+    public double mbPerSecond;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      mbPerSecond = 0;
+    }
+  }
+
   @Benchmark
-  public List<byte[]> text() {
-    return render(state);
+  public List<byte[]> text(Rate rate) {
+    List<byte[]> pieces = render(state);
+    for (byte[] piece : pieces) {
+      rate.mbPerSecond += piece.length / 1e6;
+    }
+    return pieces;
   }
 
   @Benchmark
