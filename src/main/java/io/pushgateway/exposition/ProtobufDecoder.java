@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,7 @@ final class ProtobufDecoder {
 
   private final ProtobufWire wire;
   private final ParseLimits limits;
+  private final UnaryOperator<Labels> seriesLabels;
   private int seriesCount;
   private int familyNumber;
   private String familyName = "";
@@ -50,8 +52,9 @@ final class ProtobufDecoder {
   private @Nullable Function<String, String> pendingProblem;
   private @Nullable String problem;
 
-  ProtobufDecoder(ProtobufWire wire, ParseLimits limits) {
+  ProtobufDecoder(ProtobufWire wire, ParseLimits limits, UnaryOperator<Labels> seriesLabels) {
     this.wire = wire;
+    this.seriesLabels = seriesLabels;
     this.limits = limits;
     this.histograms = new ProtobufHistogramDecoder(wire, this);
   }
@@ -187,7 +190,7 @@ final class ProtobufDecoder {
       }
     }
     wire.exitMessage(oldLimit);
-    Labels labels = Labels.ofOwned(metricLabels.toArray());
+    Labels labels = seriesLabels.apply(Labels.ofOwned(metricLabels.toArray()));
     return new Metric(labels, gauge, counter, summary, untyped, histogram, timestampMs);
   }
 

@@ -1,11 +1,13 @@
 package io.pushgateway.exposition;
 
+import io.pushgateway.model.Labels;
 import io.pushgateway.model.MetricFamily;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,17 +71,29 @@ public final class ProtobufParser {
    */
   public static List<MetricFamily> parse(byte[] body, int offset, int length, ParseLimits limits)
       throws ParseException {
+    return parse(body, offset, length, limits, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #parse(byte[], int, int, ParseLimits)}, and replaces the labels of each series by
+   * {@code seriesLabels} of them as the series is decoded (a push adds its grouping labels so),
+   * which saves a second copy of every series of a large body.
+   */
+  public static List<MetricFamily> parse(
+      byte[] body, int offset, int length, ParseLimits limits, UnaryOperator<Labels> seriesLabels)
+      throws ParseException {
     Objects.checkFromIndexSize(offset, length, body.length);
     try {
-      return parseMessages(new ProtobufWire(body, offset, length), limits);
+      return parseMessages(new ProtobufWire(body, offset, length), limits, seriesLabels);
     } catch (IOException e) {
       throw new ParseException(ProtobufWire.UNEXPECTED_EOF);
     }
   }
 
-  private static List<MetricFamily> parseMessages(ProtobufWire wire, ParseLimits limits)
+  private static List<MetricFamily> parseMessages(
+      ProtobufWire wire, ParseLimits limits, UnaryOperator<Labels> seriesLabels)
       throws IOException {
-    ProtobufDecoder decoder = new ProtobufDecoder(wire, limits);
+    ProtobufDecoder decoder = new ProtobufDecoder(wire, limits, seriesLabels);
     Map<String, MetricFamily> byName = new LinkedHashMap<>();
     @Nullable String firstProblem = null;
     for (int number = 1; !wire.atEnd(); number++) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,7 @@ public final class TextParser {
   private final int end;
   private final boolean utf8Names;
   private final ParseLimits limits;
+  private final UnaryOperator<Labels> seriesLabels;
   private int pos;
   private int seriesCount;
 
@@ -104,8 +106,15 @@ public final class TextParser {
   private double quantile;
   private double bucket;
 
-  private TextParser(byte[] buf, int offset, int length, boolean utf8Names, ParseLimits limits) {
+  private TextParser(
+      byte[] buf,
+      int offset,
+      int length,
+      boolean utf8Names,
+      ParseLimits limits,
+      UnaryOperator<Labels> seriesLabels) {
     this.buf = buf;
+    this.seriesLabels = seriesLabels;
     this.pos = offset;
     this.end = offset + length;
     this.utf8Names = utf8Names;
@@ -146,8 +155,23 @@ public final class TextParser {
    */
   public static List<MetricFamily> parse(
       byte[] body, int offset, int length, boolean utf8Names, ParseLimits limits) {
+    return parse(body, offset, length, utf8Names, limits, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #parse(byte[], int, int, boolean, ParseLimits)}, and replaces the labels of each
+   * counter, gauge and untyped series by {@code seriesLabels} of them as the series is read (a push
+   * adds its grouping labels so), which saves a second copy of every series of a large body.
+   */
+  public static List<MetricFamily> parse(
+      byte[] body,
+      int offset,
+      int length,
+      boolean utf8Names,
+      ParseLimits limits,
+      UnaryOperator<Labels> seriesLabels) {
     Objects.checkFromIndexSize(offset, length, body.length);
-    TextParser p = new TextParser(body, offset, length, utf8Names, limits);
+    TextParser p = new TextParser(body, offset, length, utf8Names, limits, seriesLabels);
     p.parseLines();
     return p.result();
   }
@@ -708,7 +732,8 @@ public final class TextParser {
 
   /** The labels of the current sample line. */
   private Labels labels() {
-    return pairLen == 0 ? Labels.EMPTY : Labels.ofOwned(Arrays.copyOf(pairs, pairLen));
+    return seriesLabels.apply(
+        pairLen == 0 ? Labels.EMPTY : Labels.ofOwned(Arrays.copyOf(pairs, pairLen)));
   }
 
   private void summaryLine(TextFamilyBuilder f, double value, @Nullable Long timestamp) {

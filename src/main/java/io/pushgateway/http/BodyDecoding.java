@@ -93,7 +93,47 @@ public final class BodyDecoding {
   public static byte[] readBody(
       InputStream raw, @Nullable String contentEncoding, long maxBytes, LongConsumer memory)
       throws IOException {
-    byte[] body = readLimited(raw, maxBytes, memory);
+    return readBody(raw, contentEncoding, maxBytes, -1, memory);
+  }
+
+  /** A request body: the first {@code length} bytes of {@code bytes}. */
+  public record Body(byte[] bytes, int length) {}
+
+  /**
+   * Like {@link #readBody(InputStream, String, long, long, LongConsumer)}, reading a large body as
+   * sent into a buffer from {@code buffers} when one fits (it may be longer than the body). Give
+   * {@link Body#bytes()} back to {@code buffers} when done with it.
+   */
+  static Body readBody(
+      InputStream raw,
+      @Nullable String contentEncoding,
+      long maxBytes,
+      long declaredLength,
+      LongConsumer memory,
+      BodyBuffers buffers)
+      throws IOException {
+    Coding coding = Coding.of(contentEncoding);
+    if (coding != Coding.IDENTITY || declaredLength < BodyBuffers.MIN_KEPT) {
+      byte[] body = readBody(raw, contentEncoding, maxBytes, declaredLength, memory);
+      return new Body(body, body.length);
+    }
+    return readInto(raw, buffers.take(declaredLength), maxBytes, declaredLength, memory);
+  }
+
+  /**
+   * Like {@link #readBody(InputStream, String, long, LongConsumer)}, with the length the client
+   * declared ({@code Content-Length}, or -1): the buffer still grows with the bytes received, but
+   * its last step is the declared length, so that a body of the declared length is neither copied
+   * into a larger buffer nor trimmed (a 6 MB push allocated 22 MB, now 14 MB).
+   */
+  public static byte[] readBody(
+      InputStream raw,
+      @Nullable String contentEncoding,
+      long maxBytes,
+      long declaredLength,
+      LongConsumer memory)
+      throws IOException {
+    byte[] body = readLimited(raw, maxBytes, declaredLength, memory);
     return switch (Coding.of(contentEncoding)) {
       case GZIP -> GzipDecoder.decompress(body, maxBytes, memory);
       case SNAPPY -> SnappyFramedDecoder.decompress(body, maxBytes, memory);
@@ -101,36 +141,69 @@ public final class BodyDecoding {
     };
   }
 
-  private static byte[] readLimited(InputStream raw, long maxBytes, LongConsumer memory)
+  private static byte[] readLimited(
+      InputStream raw, long maxBytes, long declaredLength, LongConsumer memory) throws IOException {
+    Body body = readInto(raw, null, maxBytes, declaredLength, memory);
+    if (body.length() == body.bytes().length) {
+      return body.bytes();
+    }
+    memory.accept(body.length());
+    return Arrays.copyOf(body.bytes(), body.length());
+  }
+
+  /**
+   * Reads the whole body into {@code initial} (if given) or a buffer that grows with the bytes
+   * received, up to {@code maxBytes}.
+   */
+  private static Body readInto(
+      InputStream raw,
+      byte @Nullable [] initial,
+      long maxBytes,
+      long declaredLength,
+      LongConsumer memory)
       throws IOException {
     int cap = (int) Math.min(maxBytes, MAX_ARRAY);
-    int first = Math.min(cap, FIRST_BUFFER);
-    memory.accept(first);
-    byte[] buf = new byte[first];
+    byte[] buf;
+    if (initial != null) {
+      buf = initial;
+    } else {
+      buf =
+          new byte
+              [declaredLength > 0 && declaredLength < FIRST_BUFFER
+                  ? (int) declaredLength
+                  : Math.min(cap, FIRST_BUFFER)];
+    }
+    memory.accept(buf.length);
     int length = 0;
     while (true) {
       if (length == buf.length) {
-        if (length == cap) {
-          if (raw.read() >= 0) {
-            throw tooLarge(maxBytes, false);
-          }
-          return buf;
+        // Full: look for one more byte before growing, so that a body that fills its buffer
+        // exactly (the declared length) is returned as it is.
+        int next = raw.read();
+        if (next < 0) {
+          break;
+        }
+        if (length >= cap) {
+          throw tooLarge(maxBytes, false);
         }
         int grown = (int) Math.min(cap, 2L * buf.length);
+        if (declaredLength > length && declaredLength < grown) {
+          grown = (int) declaredLength;
+        }
         memory.accept(grown - buf.length);
         buf = Arrays.copyOf(buf, grown);
+        buf[length++] = (byte) next;
       }
-      int n = raw.read(buf, length, buf.length - length);
+      int n = raw.read(buf, length, Math.min(buf.length, cap + 1) - length);
       if (n < 0) {
         break;
       }
       length += n;
+      if (length > cap) {
+        throw tooLarge(maxBytes, false);
+      }
     }
-    if (length == buf.length) {
-      return buf;
-    }
-    memory.accept(length);
-    return Arrays.copyOf(buf, length);
+    return new Body(buf, length);
   }
 
   static BodyTooLargeException tooLarge(long maxBytes, boolean decompressed) {

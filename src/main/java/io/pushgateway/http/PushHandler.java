@@ -42,6 +42,7 @@ final class PushHandler implements Handler {
   private final boolean checkConsistency;
   private final PushLimits limits;
   private final ByteBudget inFlight;
+  private final BodyBuffers bodyBuffers;
   private final Clock clock;
   private final Log log;
   private final RequestObserver observer;
@@ -58,6 +59,8 @@ final class PushHandler implements Handler {
     this.checkConsistency = checkConsistency;
     this.limits = limits;
     this.inFlight = new ByteBudget(limits.maxBytesInFlight());
+    // Idle buffers worth one largest body: a gateway that gets large pushes keeps that much.
+    this.bodyBuffers = new BodyBuffers(limits.maxBodyBytes());
     this.clock = clock;
     this.log = log;
     this.observer = observer;
@@ -103,17 +106,19 @@ final class PushHandler implements Handler {
     // has applied it: the body as it arrives, decompressed, and its parsed series.
     try (ByteBudget.Share memory = inFlight.open()) {
       try {
-        byte[] body =
+        BodyDecoding.Body body =
             BodyDecoding.readBody(
                 exchange.requestBody(),
                 exchange.requestHeader("Content-Encoding"),
                 limits.maxBodyBytes(),
-                memory::take);
-        families =
-            PushFormat.fromContentType(exchange.requestHeader("Content-Type"))
-                    == PushFormat.PROTOBUF
-                ? ProtobufParser.parse(body, 0, body.length, limits.parse())
-                : TextParser.parse(body, 0, body.length, false, limits.parse());
+                declared,
+                memory::take,
+                bodyBuffers);
+        try {
+          families = parse(exchange, key, body);
+        } finally {
+          bodyBuffers.give(body.bytes()); // the parsed families hold no part of it
+        }
         memory.take(ESTIMATED_BYTES_PER_PARSED_SERIES * seriesCount(families));
       } catch (BadRequestException | ParseException e) {
         log.debug(
@@ -147,6 +152,14 @@ final class PushHandler implements Handler {
       }
       storeAndAnswer(exchange, key, families);
     }
+  }
+
+  private List<MetricFamily> parse(Exchange exchange, GroupingKey key, BodyDecoding.Body body) {
+    return PushFormat.fromContentType(exchange.requestHeader("Content-Type")) == PushFormat.PROTOBUF
+        ? ProtobufParser.parse(
+            body.bytes(), 0, body.length(), limits.parse(), PushRules.seriesLabelsOf(key))
+        : TextParser.parse(
+            body.bytes(), 0, body.length(), false, limits.parse(), PushRules.seriesLabelsOf(key));
   }
 
   private void storeAndAnswer(Exchange exchange, GroupingKey key, List<MetricFamily> families)

@@ -165,6 +165,9 @@ public final class Labels {
    * name (grouping keys never do).
    */
   public Labels withOverridesAndDefault(Labels overrides, String defaultName) {
+    if (hasOverridesAndDefault(overrides, defaultName)) {
+      return this;
+    }
     String[] o = overrides.pairs;
     int kept = 0;
     for (int i = 0; i < pairs.length; i += 2) {
@@ -210,6 +213,20 @@ public final class Labels {
       out[n + 1] = "";
     }
     return new Labels(out);
+  }
+
+  /**
+   * Whether {@link #withOverridesAndDefault} would give these very labels: each override is here
+   * once with its value, the default name is here, and no name repeats.
+   */
+  private boolean hasOverridesAndDefault(Labels overrides, String defaultName) {
+    String[] o = overrides.pairs;
+    for (int j = 0; j < o.length; j += 2) {
+      if (!o[j + 1].equals(get(o[j]))) {
+        return false;
+      }
+    }
+    return get(defaultName) != null && firstDuplicateName() == null;
   }
 
   /** Compares in the exposition's series order (see {@link #EXPOSITION_ORDER}). */

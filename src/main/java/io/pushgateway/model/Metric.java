@@ -165,7 +165,7 @@ public final class Metric {
 
   /** The same metric with other labels. */
   public Metric withLabels(Labels newLabels) {
-    return new Metric(newLabels, value, number);
+    return newLabels == labels ? this : new Metric(newLabels, value, number);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The Pushgateway's rules for what a push stores: grouping labels forced onto every series, an
@@ -47,13 +48,25 @@ public final class PushRules {
     List<StoredFamily> stored = new ArrayList<>(byName.size());
     for (MetricFamily f : byName.values()) {
       List<Metric> metrics = new ArrayList<>(f.metrics().size());
+      boolean relabelled = false;
       for (Metric m : f.metrics()) {
         timestamps |= m.timestampMs() != null;
-        metrics.add(m.withLabels(seriesLabels(m.labels(), key)));
+        Metric labelled = m.withLabels(seriesLabels(m.labels(), key));
+        relabelled |= labelled != m;
+        metrics.add(labelled);
       }
-      stored.add(StoredFamily.of(f.withMetrics(metrics), now));
+      // A parser given seriesLabelsOf(key) has labelled the series already.
+      stored.add(StoredFamily.of(relabelled ? f.withMetrics(metrics) : f, now));
     }
     return new WriteRequest.Push(key, stored, replace, timestamps, now);
+  }
+
+  /**
+   * What a push to this group does to each pushed series' labels, for a parser to apply as it reads
+   * (see {@link #seriesLabels}).
+   */
+  public static UnaryOperator<Labels> seriesLabelsOf(GroupingKey key) {
+    return pushed -> seriesLabels(pushed, key);
   }
 
   /** A pushed series' labels with the grouping labels set and {@code instance} defaulted. */

@@ -86,6 +86,51 @@ class BodyDecodingTest {
     assertThat(BodyDecoding.readBody(new ByteArrayInputStream(TEXT), null, LIMIT)).isEqualTo(TEXT);
   }
 
+  /** Whatever length a client declares, true, too short or too long, the body is read as sent. */
+  @ParameterizedTest
+  @CsvSource({
+    "0, -1",
+    "0, 0",
+    "0, 10",
+    "1, 1",
+    "100, 100",
+    "100, 50",
+    "100, 200",
+    "8192, 8192",
+    "8193, 8193",
+    "20000, 20000",
+    "20000, 16384",
+    "20000, 30000",
+    "1048576, 1048576"
+  })
+  void readBody_declaredLengthIsOnlyAHint(int size, long declared) throws IOException {
+    byte[] body = new byte[size];
+    for (int i = 0; i < size; i++) {
+      body[i] = (byte) (i * 31);
+    }
+    long[] taken = {0};
+    byte[] read =
+        BodyDecoding.readBody(
+            new ByteArrayInputStream(body), null, LIMIT, declared, bytes -> taken[0] += bytes);
+    assertThat(read).isEqualTo(body);
+    assertThat(taken[0]).as("bytes announced").isGreaterThanOrEqualTo(size);
+  }
+
+  @Test
+  void readBody_oneByteOverTheLimitIsRefusedEvenWhenDeclaredExactly() {
+    byte[] body = new byte[(int) LIMIT + 1];
+    assertThatThrownBy(
+            () ->
+                BodyDecoding.readBody(
+                    new ByteArrayInputStream(body), null, LIMIT, LIMIT, bytes -> {}))
+        .isInstanceOf(BodyTooLargeException.class);
+    assertThatCode(
+            () ->
+                BodyDecoding.readBody(
+                    new ByteArrayInputStream(body, 0, (int) LIMIT), null, LIMIT, LIMIT, b -> {}))
+        .doesNotThrowAnyException();
+  }
+
   // Gzip.
 
   @ParameterizedTest

@@ -89,11 +89,18 @@ class LabelsTest {
         expected.add(defaultName);
         expected.add("");
       }
-      assertThat(
-              Labels.of(pushed.toArray(String[]::new))
-                  .withOverridesAndDefault(grouping, defaultName))
+      Labels once =
+          Labels.of(pushed.toArray(String[]::new)).withOverridesAndDefault(grouping, defaultName);
+      assertThat(once)
           .as("pushed %s, grouping %s, default %s", pushed, grouping, defaultName)
           .isEqualTo(Labels.of(expected.toArray(String[]::new)));
+      // Applied again (a parser has applied it already), the rule changes nothing and, unless a
+      // pushed name repeats, keeps the very labels.
+      Labels twice = once.withOverridesAndDefault(grouping, defaultName);
+      assertThat(twice).isEqualTo(once);
+      if (once.firstDuplicateName() == null) {
+        assertThat(twice).isSameAs(once);
+      }
     }
   }
 

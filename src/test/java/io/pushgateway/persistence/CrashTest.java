@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -434,6 +435,22 @@ class CrashTest {
       return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** The gateway's thread dump (jcmd), to say where a request that got no answer is stuck. */
+    String threads() {
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      try {
+        Process p =
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+      } catch (IOException | InterruptedException e) {
+        return "(no thread dump: " + e + ")";
+      }
+    }
+
     /** Every crash group as the gateway shows it in a protobuf scrape. */
     Map<GroupId, GroupState> groups() throws IOException, InterruptedException {
       HttpRequest request =
@@ -441,7 +458,13 @@ class CrashTest {
               .timeout(PATIENCE)
               .header("Accept", PROTOBUF)
               .build();
-      byte[] body = client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+      byte[] body;
+      try {
+        body = client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+      } catch (HttpTimeoutException e) {
+        throw new AssertionError(
+            "the scrape got no answer; the gateway's threads:\n" + threads(), e);
+      }
       Map<GroupId, Map<String, List<Double>>> families = new HashMap<>();
       Map<GroupId, Boolean> failed = new HashMap<>();
       for (MetricFamily f : ProtobufParser.parse(body)) {
