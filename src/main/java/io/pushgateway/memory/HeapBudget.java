@@ -23,7 +23,7 @@ public final class HeapBudget {
   /**
    * The least headroom above the live data, so that a small store is not collected again and again.
    */
-  static final long MIN_HEADROOM_BYTES = 64L << 20;
+  static final long MIN_HEADROOM_BYTES = 32L << 20;
 
   private final MemoryPoolMXBean oldGen;
   private final Object lock = new Object();
