@@ -97,7 +97,7 @@ public final class BodyDecoding {
   }
 
   /** A request body: the first {@code length} bytes of {@code bytes}. */
-  public record Body(byte[] bytes, int length) {}
+  record Body(byte[] bytes, int length) {}
 
   /**
    * Like {@link #readBody(InputStream, String, long, long, LongConsumer)}, reading a large body as
@@ -152,8 +152,9 @@ public final class BodyDecoding {
   }
 
   /**
-   * Reads the whole body into {@code initial} (if given) or a buffer that grows with the bytes
-   * received, up to {@code maxBytes}.
+   * Reads the whole body into {@code initial} (if given; at most {@code maxBytes} long, as the
+   * buffers kept for reuse are) or a buffer that grows with the bytes received, up to {@code
+   * maxBytes}.
    */
   private static Body readInto(
       InputStream raw,
@@ -165,6 +166,9 @@ public final class BodyDecoding {
     int cap = (int) Math.min(maxBytes, MAX_ARRAY);
     byte[] buf;
     if (initial != null) {
+      if (initial.length > cap) {
+        throw new IllegalArgumentException("buffer longer than the body limit");
+      }
       buf = initial;
     } else {
       buf =
@@ -194,14 +198,11 @@ public final class BodyDecoding {
         buf = Arrays.copyOf(buf, grown);
         buf[length++] = (byte) next;
       }
-      int n = raw.read(buf, length, Math.min(buf.length, cap + 1) - length);
+      int n = raw.read(buf, length, buf.length - length);
       if (n < 0) {
         break;
       }
       length += n;
-      if (length > cap) {
-        throw tooLarge(maxBytes, false);
-      }
     }
     return new Body(buf, length);
   }
