@@ -14,6 +14,7 @@ import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.MetricType;
 import io.pushgateway.model.Quantile;
+import io.pushgateway.model.SeriesLabeler;
 import io.pushgateway.model.SimpleValue;
 import io.pushgateway.model.Summary;
 import io.pushgateway.model.Timestamp;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +42,7 @@ final class ProtobufDecoder {
 
   private final ProtobufWire wire;
   private final ParseLimits limits;
-  private final UnaryOperator<Labels> seriesLabels;
+  private final SeriesLabeler seriesLabels;
   private int seriesCount;
   private int familyNumber;
   private String familyName = "";
@@ -52,7 +52,7 @@ final class ProtobufDecoder {
   private @Nullable Function<String, String> pendingProblem;
   private @Nullable String problem;
 
-  ProtobufDecoder(ProtobufWire wire, ParseLimits limits, UnaryOperator<Labels> seriesLabels) {
+  ProtobufDecoder(ProtobufWire wire, ParseLimits limits, SeriesLabeler seriesLabels) {
     this.wire = wire;
     this.seriesLabels = seriesLabels;
     this.limits = limits;
@@ -190,7 +190,7 @@ final class ProtobufDecoder {
       }
     }
     wire.exitMessage(oldLimit);
-    Labels labels = seriesLabels.apply(Labels.ofOwned(metricLabels.toArray()));
+    Labels labels = metricLabels.labels(seriesLabels);
     return new Metric(labels, gauge, counter, summary, untyped, histogram, timestampMs);
   }
 

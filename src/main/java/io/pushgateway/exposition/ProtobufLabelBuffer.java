@@ -1,6 +1,8 @@
 package io.pushgateway.exposition;
 
 import io.pushgateway.model.Exemplar;
+import io.pushgateway.model.Labels;
+import io.pushgateway.model.SeriesLabeler;
 import java.util.Arrays;
 
 /** A reusable list of alternating label names and values, filled while decoding one message. */
@@ -31,6 +33,11 @@ final class ProtobufLabelBuffer {
     for (int i = 0; i < exemplar.labelCount(); i++) {
       add(exemplar.labelName(i), exemplar.labelValue(i));
     }
+  }
+
+  /** The labels {@code labeler} makes of the pairs added since the last {@link #clear()}. */
+  Labels labels(SeriesLabeler labeler) {
+    return labeler.labels(pairs, size);
   }
 
   /** A new array with exactly the pairs added since the last {@link #clear()}. */

@@ -1,13 +1,12 @@
 package io.pushgateway.exposition;
 
-import io.pushgateway.model.Labels;
 import io.pushgateway.model.MetricFamily;
+import io.pushgateway.model.SeriesLabeler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,16 +70,16 @@ public final class ProtobufParser {
    */
   public static List<MetricFamily> parse(byte[] body, int offset, int length, ParseLimits limits)
       throws ParseException {
-    return parse(body, offset, length, limits, UnaryOperator.identity());
+    return parse(body, offset, length, limits, SeriesLabeler.AS_READ);
   }
 
   /**
    * Like {@link #parse(byte[], int, int, ParseLimits)}, and replaces the labels of each series by
-   * {@code seriesLabels} of them as the series is decoded (a push adds its grouping labels so),
-   * which saves a second copy of every series of a large body.
+   * {@code seriesLabels} of their pairs as the series is decoded (a push adds its grouping labels
+   * so), which saves a second copy of every series of a large body.
    */
   public static List<MetricFamily> parse(
-      byte[] body, int offset, int length, ParseLimits limits, UnaryOperator<Labels> seriesLabels)
+      byte[] body, int offset, int length, ParseLimits limits, SeriesLabeler seriesLabels)
       throws ParseException {
     Objects.checkFromIndexSize(offset, length, body.length);
     try {
@@ -91,8 +90,7 @@ public final class ProtobufParser {
   }
 
   private static List<MetricFamily> parseMessages(
-      ProtobufWire wire, ParseLimits limits, UnaryOperator<Labels> seriesLabels)
-      throws IOException {
+      ProtobufWire wire, ParseLimits limits, SeriesLabeler seriesLabels) throws IOException {
     ProtobufDecoder decoder = new ProtobufDecoder(wire, limits, seriesLabels);
     Map<String, MetricFamily> byName = new LinkedHashMap<>();
     @Nullable String firstProblem = null;

@@ -4,6 +4,7 @@ import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.MetricType;
+import io.pushgateway.model.SeriesLabeler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -91,15 +92,19 @@ final class TextFamilyBuilder {
     return true;
   }
 
-  MetricFamily build() {
+  /**
+   * The family; summaries and histograms get their labels from {@code labeler} now (the other
+   * series got theirs as they were read).
+   */
+  MetricFamily build(SeriesLabeler labeler) {
     List<Metric> metrics = new ArrayList<>(series.size());
     for (Object s : series) {
       if (s instanceof Metric m) {
         metrics.add(m);
-      } else if (s instanceof TextSummaryBuilder b) {
-        metrics.add(b.build());
       } else {
-        metrics.add(((TextHistogramBuilder) s).build());
+        Metric folded =
+            s instanceof TextSummaryBuilder b ? b.build() : ((TextHistogramBuilder) s).build();
+        metrics.add(folded.withLabels(labeler.relabel(folded.labels())));
       }
     }
     return new MetricFamily(name, help, type, null, metrics);

@@ -9,6 +9,7 @@ import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.MetricType;
+import io.pushgateway.model.SeriesLabeler;
 import io.pushgateway.model.SharedStrings;
 import io.pushgateway.model.SimpleValue;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +61,7 @@ public final class TextParser {
   private final int end;
   private final boolean utf8Names;
   private final ParseLimits limits;
-  private final UnaryOperator<Labels> seriesLabels;
+  private final SeriesLabeler seriesLabels;
   private int pos;
   private int seriesCount;
 
@@ -112,7 +112,7 @@ public final class TextParser {
       int length,
       boolean utf8Names,
       ParseLimits limits,
-      UnaryOperator<Labels> seriesLabels) {
+      SeriesLabeler seriesLabels) {
     this.buf = buf;
     this.seriesLabels = seriesLabels;
     this.pos = offset;
@@ -155,13 +155,14 @@ public final class TextParser {
    */
   public static List<MetricFamily> parse(
       byte[] body, int offset, int length, boolean utf8Names, ParseLimits limits) {
-    return parse(body, offset, length, utf8Names, limits, UnaryOperator.identity());
+    return parse(body, offset, length, utf8Names, limits, SeriesLabeler.AS_READ);
   }
 
   /**
    * Like {@link #parse(byte[], int, int, boolean, ParseLimits)}, and replaces the labels of each
-   * counter, gauge and untyped series by {@code seriesLabels} of them as the series is read (a push
-   * adds its grouping labels so), which saves a second copy of every series of a large body.
+   * series by {@code seriesLabels} of their pairs (a push adds its grouping labels so): counters,
+   * gauges and untyped series as they are read, which saves a second copy of every series of a
+   * large body, summaries and histograms once folded.
    */
   public static List<MetricFamily> parse(
       byte[] body,
@@ -169,7 +170,7 @@ public final class TextParser {
       int length,
       boolean utf8Names,
       ParseLimits limits,
-      UnaryOperator<Labels> seriesLabels) {
+      SeriesLabeler seriesLabels) {
     Objects.checkFromIndexSize(offset, length, body.length);
     TextParser p = new TextParser(body, offset, length, utf8Names, limits, seriesLabels);
     p.parseLines();
@@ -180,7 +181,7 @@ public final class TextParser {
     List<MetricFamily> out = new ArrayList<>(familyOrder.size());
     for (TextFamilyBuilder f : familyOrder) {
       if (!f.isEmpty()) {
-        out.add(f.build());
+        out.add(f.build(seriesLabels));
       }
     }
     return out;
@@ -732,8 +733,7 @@ public final class TextParser {
 
   /** The labels of the current sample line. */
   private Labels labels() {
-    return seriesLabels.apply(
-        pairLen == 0 ? Labels.EMPTY : Labels.ofOwned(Arrays.copyOf(pairs, pairLen)));
+    return seriesLabels.labels(pairs, pairLen);
   }
 
   private void summaryLine(TextFamilyBuilder f, double value, @Nullable Long timestamp) {

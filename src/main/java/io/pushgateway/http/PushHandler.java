@@ -165,7 +165,7 @@ final class PushHandler implements Handler {
   private void storeAndAnswer(Exchange exchange, GroupingKey key, List<MetricFamily> families)
       throws IOException {
     boolean replace = exchange.method().equals("PUT");
-    WriteRequest.Push request = PushRules.prepare(key, families, replace, clock.instant());
+    WriteRequest.Push request = PushRules.prepareLabelled(key, families, replace, clock.instant());
     WriteResult result;
     try {
       result = StoreCalls.await(store.submit(request));

@@ -5,12 +5,12 @@ import io.pushgateway.model.Labels;
 import io.pushgateway.model.Metric;
 import io.pushgateway.model.MetricFamily;
 import io.pushgateway.model.MetricType;
+import io.pushgateway.model.SeriesLabeler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The Pushgateway's rules for what a push stores: grouping labels forced onto every series, an
@@ -39,34 +39,59 @@ public final class PushRules {
    */
   public static WriteRequest.Push prepare(
       GroupingKey key, List<MetricFamily> families, boolean replace, Instant now) {
+    return prepare(key, families, replace, now, false);
+  }
+
+  /**
+   * Like {@link #prepare(GroupingKey, List, boolean, Instant)}, for families that a parser read
+   * with {@link #seriesLabelsOf}{@code (key)}: their series carry the group's labels already.
+   */
+  public static WriteRequest.Push prepareLabelled(
+      GroupingKey key, List<MetricFamily> families, boolean replace, Instant now) {
+    return prepare(key, families, replace, now, true);
+  }
+
+  private static WriteRequest.Push prepare(
+      GroupingKey key,
+      List<MetricFamily> families,
+      boolean replace,
+      Instant now,
+      boolean labelled) {
     Map<String, MetricFamily> byName = new LinkedHashMap<>();
-    boolean timestamps = false;
     for (MetricFamily f : families) {
       byName.remove(f.name());
       byName.put(f.name(), f);
     }
+    boolean timestamps = false;
     List<StoredFamily> stored = new ArrayList<>(byName.size());
     for (MetricFamily f : byName.values()) {
-      List<Metric> metrics = new ArrayList<>(f.metrics().size());
-      boolean relabelled = false;
       for (Metric m : f.metrics()) {
         timestamps |= m.timestampMs() != null;
-        Metric labelled = m.withLabels(seriesLabels(m.labels(), key));
-        relabelled |= labelled != m;
-        metrics.add(labelled);
       }
-      // A parser given seriesLabelsOf(key) has labelled the series already.
-      stored.add(StoredFamily.of(relabelled ? f.withMetrics(metrics) : f, now));
+      stored.add(StoredFamily.of(labelled ? f : withGroupLabels(f, key), now));
     }
     return new WriteRequest.Push(key, stored, replace, timestamps, now);
+  }
+
+  /** The family with the group's labels set on each series (the family itself if they are). */
+  private static MetricFamily withGroupLabels(MetricFamily f, GroupingKey key) {
+    List<Metric> metrics = new ArrayList<>(f.metrics().size());
+    boolean relabelled = false;
+    for (Metric m : f.metrics()) {
+      Metric labelled = m.withLabels(seriesLabels(m.labels(), key));
+      relabelled |= labelled != m;
+      metrics.add(labelled);
+    }
+    return relabelled ? f.withMetrics(metrics) : f;
   }
 
   /**
    * What a push to this group does to each pushed series' labels, for a parser to apply as it reads
    * (see {@link #seriesLabels}).
    */
-  public static UnaryOperator<Labels> seriesLabelsOf(GroupingKey key) {
-    return pushed -> seriesLabels(pushed, key);
+  public static SeriesLabeler seriesLabelsOf(GroupingKey key) {
+    Labels grouping = key.labels();
+    return (pairs, length) -> Labels.ofWithOverridesAndDefault(pairs, length, grouping, INSTANCE);
   }
 
   /** A pushed series' labels with the grouping labels set and {@code instance} defaulted. */

@@ -94,6 +94,14 @@ class LabelsTest {
       assertThat(once)
           .as("pushed %s, grouping %s, default %s", pushed, grouping, defaultName)
           .isEqualTo(Labels.of(expected.toArray(String[]::new)));
+      // Made at once from a parser's reused buffer (longer than the pairs, left untouched).
+      String[] buffer = pushed.toArray(new String[pushed.size() + 2]);
+      buffer[pushed.size()] = "junk";
+      String[] before = buffer.clone();
+      assertThat(Labels.ofWithOverridesAndDefault(buffer, pushed.size(), grouping, defaultName))
+          .as("at once: pushed %s, grouping %s, default %s", pushed, grouping, defaultName)
+          .isEqualTo(once);
+      assertThat(buffer).isEqualTo(before);
       // Applied again (a parser has applied it already), the rule changes nothing and, unless a
       // pushed name repeats, keeps the very labels.
       Labels twice = once.withOverridesAndDefault(grouping, defaultName);

@@ -1,5 +1,6 @@
 package io.pushgateway.benchmarks;
 
+import io.pushgateway.exposition.ParseLimits;
 import io.pushgateway.exposition.TextParser;
 import io.pushgateway.model.GroupingKey;
 import io.pushgateway.model.MetricFamily;
@@ -62,9 +63,12 @@ public class BigPushBenchmark {
     System.gc();
   }
 
+  /** As the push handler does it: the parser sets the group's labels as it reads each series. */
   private static WriteRequest.Push prepare(byte[] body) {
-    List<MetricFamily> families = TextParser.parse(body);
-    return PushRules.prepare(KEY, families, true, Stores.TIME);
+    List<MetricFamily> families =
+        TextParser.parse(
+            body, 0, body.length, false, ParseLimits.NONE, PushRules.seriesLabelsOf(KEY));
+    return PushRules.prepareLabelled(KEY, families, true, Stores.TIME);
   }
 
   @Benchmark
