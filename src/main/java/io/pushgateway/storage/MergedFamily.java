@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BinaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,12 @@ public final class MergedFamily {
   private final String name;
   private final @Nullable OwnFamily own;
   private final PersistentSortedMap<GroupingKey, StoredFamily> byGroup;
-  private final PersistentSortedMap<SeriesEntry, Metric> series;
+
+  /** Every series in exposition order, unless {@link #sole} holds them. */
+  private final @Nullable PersistentSortedMap<SeriesEntry, Metric> tree;
+
+  /** The series of the only group, when it pushed them in exposition order; else null. */
+  private final @Nullable SoleGroupSeries sole;
 
   /** Per type ordinal: how many groups' families have a series lacking that type's value. */
   private final int[] lackingGroups;
@@ -56,14 +62,16 @@ public final class MergedFamily {
       String name,
       @Nullable OwnFamily own,
       PersistentSortedMap<GroupingKey, StoredFamily> byGroup,
-      PersistentSortedMap<SeriesEntry, Metric> series,
+      @Nullable PersistentSortedMap<SeriesEntry, Metric> tree,
+      @Nullable SoleGroupSeries sole,
       int[] lackingGroups,
       int badMetrics,
       int duplicatePairs) {
     this.name = name;
     this.own = own;
     this.byGroup = byGroup;
-    this.series = series;
+    this.tree = tree;
+    this.sole = sole;
     this.lackingGroups = lackingGroups;
     this.badMetrics = badMetrics;
     this.duplicatePairs = duplicatePairs;
@@ -75,6 +83,7 @@ public final class MergedFamily {
         own,
         PersistentSortedMap.empty(),
         PersistentSortedMap.empty(SeriesEntry.ORDER),
+        null,
         new int[KIND_COUNT],
         0,
         0);
@@ -89,13 +98,25 @@ public final class MergedFamily {
       String name, @Nullable OwnFamily own, List<GroupingKey> groups, List<StoredFamily> families) {
     int[] lacking = new int[KIND_COUNT];
     int bad = 0;
-    List<SeriesEntry> entries = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      StoredFamily f = families.get(g);
+    int total = 0;
+    for (StoredFamily f : families) {
       countLacking(lacking, f.lackingKinds(), +1);
       bad += f.badMetrics();
+      total += f.family().metrics().size();
+    }
+    PersistentSortedMap<GroupingKey, StoredFamily> byGroup =
+        PersistentSortedMap.fromSorted(Comparator.naturalOrder(), groups, families);
+    SoleGroupSeries sole =
+        groups.size() == 1
+            ? SoleGroupSeries.ofOrdered(groups.get(0), families.get(0).family().metrics())
+            : null;
+    if (sole != null) {
+      return new MergedFamily(name, own, byGroup, null, sole, lacking, bad, sole.duplicatePairs());
+    }
+    List<SeriesEntry> entries = new ArrayList<>(total);
+    for (int g = 0; g < groups.size(); g++) {
       int i = 0;
-      for (Metric m : f.family().metrics()) {
+      for (Metric m : families.get(g).family().metrics()) {
         entries.add(new SeriesEntry(m, groups.get(g), i++));
       }
     }
@@ -114,8 +135,9 @@ public final class MergedFamily {
     return new MergedFamily(
         name,
         own,
-        PersistentSortedMap.fromSorted(Comparator.naturalOrder(), groups, families),
+        byGroup,
         PersistentSortedMap.fromSorted(SeriesEntry.ORDER, entries, metrics),
+        null,
         lacking,
         bad,
         dups);
@@ -196,11 +218,11 @@ public final class MergedFamily {
 
   /** Every series of every group, in exposition order. */
   public Iterable<Metric> metrics() {
-    return series.values();
+    return sole != null ? sole.metrics() : tree().values();
   }
 
   public int metricCount() {
-    return series.size();
+    return sole != null ? sole.size() : tree().size();
   }
 
   public int groupCount() {
@@ -215,11 +237,22 @@ public final class MergedFamily {
   /** Every series in exposition order, with its render slot. */
   @SuppressWarnings("unchecked") // SeriesEntry implements Series; the iterable is read-only
   public Iterable<Series> series() {
-    return (Iterable<Series>) (Iterable<? extends Series>) series.keys();
+    return sole != null
+        ? sole.series()
+        : (Iterable<Series>) (Iterable<? extends Series>) tree().keys();
   }
 
   Iterable<SeriesEntry> entries() {
-    return series.keys();
+    return sole != null ? sole.entries() : tree().keys();
+  }
+
+  /** The series as a tree of entries: the one kept, or one made of the sole group's series. */
+  private PersistentSortedMap<SeriesEntry, Metric> tree() {
+    if (tree != null) {
+      return tree;
+    }
+    List<SeriesEntry> entries = Objects.requireNonNull(sole).entries();
+    return PersistentSortedMap.fromSorted(SeriesEntry.ORDER, entries, sole.metrics());
   }
 
   /**
@@ -252,7 +285,7 @@ public final class MergedFamily {
       return neu == null ? null : of(name, own, List.of(group), List.of(neu));
     }
     PersistentSortedMap<GroupingKey, StoredFamily> groups = byGroup;
-    PersistentSortedMap<SeriesEntry, Metric> entries = series;
+    PersistentSortedMap<SeriesEntry, Metric> entries = tree();
     int[] lacking = Arrays.copyOf(lackingGroups, KIND_COUNT);
     int bad = badMetrics;
     int dups = duplicatePairs;
@@ -268,7 +301,7 @@ public final class MergedFamily {
         entries = entries.put(new SeriesEntry(m, group, i++), m, SWAP);
       }
       return new MergedFamily(
-          name, own, groups.put(group, neu), entries, lacking, bad, duplicatePairs);
+          name, own, groups.put(group, neu), entries, null, lacking, bad, duplicatePairs);
     }
     if (old != null) {
       groups = groups.remove(group);
@@ -295,7 +328,7 @@ public final class MergedFamily {
     if (groups.isEmpty()) {
       return null;
     }
-    return new MergedFamily(name, own, groups, entries, lacking, bad, dups);
+    return new MergedFamily(name, own, groups, entries, null, lacking, bad, dups);
   }
 
   /** Whether both families have series with the same labels, in the same order. */

@@ -25,9 +25,15 @@ final class SeriesEntry implements MergedFamily.Series {
   private @Nullable Object renderCache;
 
   SeriesEntry(Metric metric, GroupingKey group, int ordinal) {
+    this(metric, group, ordinal, null);
+  }
+
+  /** An entry with what a reader derived from the metric already. */
+  SeriesEntry(Metric metric, GroupingKey group, int ordinal, @Nullable Object renderCache) {
     this.metric = metric;
     this.group = group;
     this.ordinal = ordinal;
+    this.renderCache = renderCache;
   }
 
   @Override
@@ -81,19 +87,21 @@ final class SeriesEntry implements MergedFamily.Series {
 
   static final Comparator<SeriesEntry> ORDER =
       (a, b) -> {
-        Labels la = a.metric.labels();
-        Labels lb = b.metric.labels();
-        int c = Labels.compareForExposition(la, lb);
-        if (c != 0) {
-          return c;
-        }
-        c = compareNames(la, lb);
+        int c = compareLabels(a.metric, b.metric);
         if (c != 0) {
           return c;
         }
         c = a.group.compareTo(b.group);
         return c != 0 ? c : Integer.compare(a.ordinal, b.ordinal);
       };
+
+  /** The order of {@link #ORDER} as far as the series' labels decide it (values, then names). */
+  static int compareLabels(Metric a, Metric b) {
+    Labels la = a.labels();
+    Labels lb = b.labels();
+    int c = Labels.compareForExposition(la, lb);
+    return c != 0 ? c : compareNames(la, lb);
+  }
 
   private static int compareNames(Labels a, Labels b) {
     for (int i = 0; i < a.size(); i++) {
