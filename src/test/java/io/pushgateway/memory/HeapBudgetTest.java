@@ -13,4 +13,10 @@ class HeapBudgetTest {
     assertThat(HeapBudget.budgetFor(10 * MB)).isEqualTo(10 * MB + HeapBudget.MIN_HEADROOM_BYTES);
     assertThat(HeapBudget.budgetFor(0)).isEqualTo(HeapBudget.MIN_HEADROOM_BYTES);
   }
+
+  @Test
+  void idleSlack_isAQuarterOfTheLiveData_withAtLeastTheMinimum() {
+    assertThat(HeapBudget.idleSlack(400 * MB)).isEqualTo(100 * MB);
+    assertThat(HeapBudget.idleSlack(10 * MB)).isEqualTo(HeapBudget.MIN_IDLE_SLACK_BYTES);
+  }
 }
