@@ -168,57 +168,14 @@ public final class Labels {
     if (hasOverridesAndDefault(overrides, defaultName)) {
       return this;
     }
-    String[] o = overrides.pairs;
-    int kept = 0;
-    for (int i = 0; i < pairs.length; i += 2) {
-      if (overrides.get(pairs[i]) == null) {
-        kept += 2;
-      }
-    }
-    boolean addDefault = overrides.get(defaultName) == null && get(defaultName) == null;
-    String[] out = new String[kept + o.length + (addDefault ? 2 : 0)];
-    // Both lists are sorted by name and share no name, so one merge keeps the result sorted (and
-    // repeated pushed names in their order); the default goes where its name sorts.
-    int n = 0;
-    int i = 0;
-    int j = 0;
-    while (i < pairs.length || j < o.length) {
-      String next;
-      if (j >= o.length || (i < pairs.length && Utf8Order.compare(pairs[i], o[j]) < 0)) {
-        next = pairs[i];
-        i += 2;
-        if (overrides.get(next) != null) {
-          continue;
-        }
-        out[n] = next;
-        out[n + 1] = pairs[i - 1];
-      } else {
-        next = o[j];
-        out[n] = next;
-        out[n + 1] = o[j + 1];
-        j += 2;
-      }
-      if (addDefault && Utf8Order.compare(defaultName, next) < 0) {
-        out[n + 2] = out[n];
-        out[n + 3] = out[n + 1];
-        out[n] = defaultName;
-        out[n + 1] = "";
-        n += 2;
-        addDefault = false;
-      }
-      n += 2;
-    }
-    if (addDefault) {
-      out[n] = defaultName;
-      out[n + 1] = "";
-    }
-    return new Labels(out);
+    return ofWithOverridesAndDefault(pairs, pairs.length, overrides, defaultName);
   }
 
   /**
-   * The same labels as {@code Labels.ofOwned(Arrays.copyOf(pairs, length)).withOverridesAndDefault(
-   * overrides, defaultName)}, made with a single array (a push of 100,000 series then makes 100,000
-   * arrays, not 300,000).
+   * The labels of the first {@code length} entries of {@code pairs} (alternating names and values,
+   * in any order; not modified) sanitised as {@link #withOverridesAndDefault} does, made with a
+   * single array: a parser's pair buffer becomes a series' final labels at once (a push of 100,000
+   * series makes 100,000 arrays, not 300,000).
    */
   public static Labels ofWithOverridesAndDefault(
       String[] pairs, int length, Labels overrides, String defaultName) {
