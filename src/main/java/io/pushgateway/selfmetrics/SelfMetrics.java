@@ -12,8 +12,6 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
-import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
-import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.pushgateway.gocompat.GoPlatform;
@@ -168,10 +166,12 @@ public final class SelfMetrics {
   /**
    * What {@code JvmMetrics.builder().register(registry)} registers, but the native memory metrics
    * only when native memory tracking is on: they have no series otherwise, yet finding that out
-   * starts the platform MBean server, a quarter of the gateway's start-up time.
+   * starts the platform MBean server, a quarter of the gateway's start-up time. The thread and
+   * process families are our own, with client_java's names and values, because client_java's cost
+   * most of a scrape's time (see {@link JvmThreadFamilies} and {@link ProcessFamilies}).
    */
   private static void registerJvmMetrics(PrometheusRegistry registry) {
-    JvmThreadsMetrics.builder().register(registry);
+    JvmThreadFamilies.register(registry);
     JvmBufferPoolMetrics.builder().register(registry);
     JvmClassLoadingMetrics.builder().register(registry);
     JvmCompilationMetrics.builder().register(registry);
@@ -182,7 +182,7 @@ public final class SelfMetrics {
       JvmNativeMemoryMetrics.builder().register(registry);
     }
     JvmRuntimeInfoMetric.builder().register(registry);
-    ProcessMetrics.builder().register(registry);
+    ProcessFamilies.register(registry);
   }
 
   private static boolean nativeMemoryTracking() {
