@@ -31,10 +31,7 @@ final class ProcessFamilies {
 
   /** Registers the families for this process (the memory ones only where /proc is readable). */
   static void register(PrometheusRegistry registry) {
-    register(registry, ManagementFactory.getOperatingSystemMXBean(), STATUS);
-  }
-
-  static void register(PrometheusRegistry registry, OperatingSystemMXBean os, Path status) {
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean cpu) {
       CounterWithCallback.builder()
@@ -68,18 +65,18 @@ final class ProcessFamilies {
           .callback(callback -> callback.call(unix.getMaxFileDescriptorCount()))
           .register(registry);
     }
-    if (Files.isReadable(status)) {
+    if (Files.isReadable(STATUS)) {
       GaugeWithCallback.builder()
           .name("process_virtual_memory_bytes")
           .help("Virtual memory size in bytes.")
           .unit(Unit.BYTES)
-          .callback(callback -> kiloBytes(status, "VmSize:").ifPresent(callback::call))
+          .callback(callback -> kiloBytes(STATUS, "VmSize:").ifPresent(callback::call))
           .register(registry);
       GaugeWithCallback.builder()
           .name("process_resident_memory_bytes")
           .help("Resident memory size in bytes.")
           .unit(Unit.BYTES)
-          .callback(callback -> kiloBytes(status, "VmRSS:").ifPresent(callback::call))
+          .callback(callback -> kiloBytes(STATUS, "VmRSS:").ifPresent(callback::call))
           .register(registry);
     }
   }
